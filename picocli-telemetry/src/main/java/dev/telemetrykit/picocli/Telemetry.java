@@ -1,0 +1,104 @@
+package dev.telemetrykit.picocli;
+
+import dev.telemetrykit.picocli.internal.HostEnvironment;
+import dev.telemetrykit.picocli.internal.Instrumentation;
+import dev.telemetrykit.picocli.internal.event.EventProperties;
+import dev.telemetrykit.picocli.internal.run.Recorder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * The entry point: runs a Picocli app with usage telemetry, and records custom events.
+ *
+ * <pre>{@code
+ * public static void main(String[] args) {
+ *   System.exit(Telemetry.execute(new MyCli(), args));
+ * }
+ * }</pre>
+ *
+ * <p>Telemetry never changes what the app does: the same output, the same exit code, the same
+ * exceptions reaching the app's handlers. Until the end user says yes, nothing is recorded, and
+ * when an opt-out applies ({@code DO_NOT_TRACK=1} and others, see docs/configuration.md) nothing
+ * is touched at all.
+ */
+public final class Telemetry {
+  /** The recorder of the most recently installed app, for custom events; null when not recording. */
+  private static volatile Recorder active;
+
+  private Telemetry() {}
+
+  /**
+   * Runs {@code app} (a class annotated with {@code @Command} and {@link TelemetryEnabled}) with
+   * {@code args} and returns its exit code, exactly as {@code new CommandLine(app).execute(args)}.
+   */
+  public static int execute(Object app, String... args) {
+    if (app == null) {
+      throw new IllegalArgumentException("The parameter 'app' must not be null");
+    }
+    CommandLine cl = new CommandLine(app);
+    active = Instrumentation.install(cl, args, HostEnvironment.system());
+    return cl.execute(args);
+  }
+
+  /**
+   * Adds telemetry to a {@code CommandLine} the author configured: wraps its current execution
+   * strategy and exception handlers and adds the {@code telemetry} subcommand. Call it after
+   * setting your own strategy and handlers, before {@code execute}.
+   *
+   * @return {@code cl}
+   */
+  public static CommandLine install(CommandLine cl) {
+    if (cl == null) {
+      throw new IllegalArgumentException("The parameter 'cl' must not be null");
+    }
+    active = Instrumentation.install(cl, null, HostEnvironment.system());
+    return cl;
+  }
+
+  /**
+   * Records that a feature was used, e.g. {@code trackFeature("export", Map.of("format", "csv"))}.
+   * Does nothing unless the user agreed to telemetry.
+   *
+   * @throws IllegalArgumentException if the name or a property is invalid (the message says why)
+   */
+  public static void trackFeature(String feature, Map<String, ?> properties) {
+    track("feature_used", "feature", EventProperties.name("feature", feature), properties);
+  }
+
+  /** Records that a feature was used, with no properties. */
+  public static void trackFeature(String feature) {
+    trackFeature(feature, null);
+  }
+
+  /**
+   * Records that a library method was called, e.g. {@code trackMethod("Database::connect")}.
+   *
+   * @throws IllegalArgumentException if the name is invalid
+   */
+  public static void trackMethod(String method) {
+    track("method_called", "method", EventProperties.name("method", method), null);
+  }
+
+  /**
+   * Records a custom event, e.g. {@code track("export_finished", Map.of("rows", 1200))}.
+   * Properties are strings (up to 256 characters), numbers, booleans or enums; at most 32.
+   *
+   * @throws IllegalArgumentException if the type or a property is invalid (the message says why)
+   */
+  public static void track(String eventType, Map<String, ?> properties) {
+    track(EventProperties.eventType(eventType), null, null, properties);
+  }
+
+  private static void track(String type, String nameKey, String name, Map<String, ?> properties) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    if (nameKey != null) {
+      fields.put(nameKey, name);
+    }
+    fields.putAll(EventProperties.validate(properties));
+    Recorder recorder = active;
+    if (recorder != null) {
+      recorder.record(type, fields);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.telemetrykit.picocli;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Turns on usage telemetry for a Picocli command: put it next to {@code @Command} on the top-level
+ * command class and start the app with {@link Telemetry#execute(Object, String...)}.
+ *
+ * <pre>{@code
+ * @TelemetryEnabled(endpoint = "https://telemetry.example.com", privacyUrl = "https://example.com/telemetry")
+ * @Command(name = "my-cli", version = "1.2.0", subcommands = {Build.class, Deploy.class})
+ * class MyCli { ... }
+ * }</pre>
+ *
+ * <p>Nothing is recorded until the end user says yes. See docs/configuration.md for every
+ * attribute and the environment variables that override them.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface TelemetryEnabled {
+  /** Base URL of the collector; events are posted to {@code <endpoint>/events}. */
+  String endpoint();
+
+  /** Where end users can read what is collected and why; shown in the consent box. */
+  String privacyUrl() default "";
+
+  /** The tool's name in telemetry; defaults to {@code @Command(name)}. */
+  String name() default "";
+
+  /** The tool's version in telemetry; defaults to the version in {@code @Command(version)}. */
+  String version() default "";
+
+  /**
+   * The version of what is collected. Raise it when the data you collect changes materially:
+   * users who said yes to an older version are asked again; users who said no never are.
+   */
+  int policyVersion() default 1;
+
+  /** Whether the {@code telemetry} subcommand is listed in the app's usage help. */
+  boolean showInHelp() default false;
+
+  /** How many unsent events the local queue keeps; the oldest are dropped first. */
+  int maxQueuedEvents() default 10_000;
+}

@@ -1,0 +1,84 @@
+package dev.telemetrykit.picocli.internal;
+
+import dev.telemetrykit.picocli.internal.run.TimeSource;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Everything the SDK reads from the process it runs in, gathered in one place so that tests can
+ * hand in a map, a temp dir and a fake clock instead of changing process state.
+ */
+public final class HostEnvironment {
+  private final Map<String, String> env;
+  private final Path userHome;
+  private final Properties systemProperties;
+  private final PrintStream err;
+  private final TimeSource time;
+  private Boolean interactive;
+
+  /**
+   * @param env the environment variables
+   * @param userHome the user's home directory
+   * @param systemProperties for os, arch and Java version
+   * @param err where debug output goes
+   * @param interactive whether stdin and stdout are both terminals; null to detect when asked
+   * @param time the clocks
+   */
+  public HostEnvironment(
+      Map<String, String> env,
+      Path userHome,
+      Properties systemProperties,
+      PrintStream err,
+      Boolean interactive,
+      TimeSource time) {
+    this.env = env;
+    this.userHome = userHome;
+    this.systemProperties = systemProperties;
+    this.err = err;
+    this.interactive = interactive;
+    this.time = time;
+  }
+
+  /** The environment of this process. */
+  public static HostEnvironment system() {
+    return new HostEnvironment(
+        System.getenv(),
+        Path.of(System.getProperty("user.home", ".")),
+        System.getProperties(),
+        System.err,
+        null,
+        TimeSource.SYSTEM);
+  }
+
+  public Map<String, String> env() {
+    return env;
+  }
+
+  public Path userHome() {
+    return userHome;
+  }
+
+  public Properties systemProperties() {
+    return systemProperties;
+  }
+
+  public PrintStream err() {
+    return err;
+  }
+
+  public TimeSource time() {
+    return time;
+  }
+
+  /** Whether stdin and stdout are both terminals. */
+  public boolean interactive() {
+    if (interactive == null) {
+      // Java 17: console() is non-null only when stdin and stdout are both terminals. Asked
+      // lazily, since it loads classes an opted-out run does not need.
+      interactive = System.console() != null;
+    }
+    return interactive;
+  }
+}

@@ -1,0 +1,142 @@
+package dev.telemetrykit.picocli.internal;
+
+import dev.telemetrykit.picocli.TelemetryEnabled;
+import dev.telemetrykit.picocli.internal.cli.TelemetryLauncher;
+import dev.telemetrykit.picocli.internal.config.OptOut;
+import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
+import dev.telemetrykit.picocli.internal.config.ToolSettings;
+import dev.telemetrykit.picocli.internal.consent.ConsentResolver;
+import dev.telemetrykit.picocli.internal.consent.ConsentState;
+import dev.telemetrykit.picocli.internal.consent.ConsentStore;
+import dev.telemetrykit.picocli.internal.consent.EffectiveConsent;
+import dev.telemetrykit.picocli.internal.event.Platform;
+import dev.telemetrykit.picocli.internal.queue.Journal;
+import dev.telemetrykit.picocli.internal.run.CommandInterceptor;
+import dev.telemetrykit.picocli.internal.run.Recorder;
+import java.lang.reflect.Method;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Connects telemetry to a Picocli {@link CommandLine}: finds the annotation, builds the
+ * configuration, decides consent, adds the {@code telemetry} subcommand and, only when this run
+ * may record, wraps the app's strategy and handlers.
+ *
+ * <p>This is the start-up path of every run of the host CLI, so it loads as little as possible:
+ * no SQLite, no JLine, no HTTP, no lambdas (the first lambda in a JVM costs ~5 ms of bootstrap).
+ */
+public final class Instrumentation {
+  private Instrumentation() {}
+
+  /**
+   * Installs telemetry into {@code cl}.
+   *
+   * @param args the arguments the app will run with, or null if not known yet; when known, the
+   *     {@code telemetry} subcommand is added only if they name it
+   * @return the recorder for custom events, or null when this run records nothing
+   * @throws IllegalArgumentException when the app is not annotated or its name is unusable
+   */
+  public static Recorder install(CommandLine cl, String[] args, HostEnvironment host) {
+    CommandSpec spec = cl.getCommandSpec();
+    TelemetryEnabled annotation = findAnnotation(spec.userObject());
+    if (annotation == null) {
+      throw new IllegalArgumentException(
+          "Telemetry needs @TelemetryEnabled on the top-level command class ("
+              + describe(spec.userObject()) + "), e.g. "
+              + "@TelemetryEnabled(endpoint = \"https://telemetry.example.com\")");
+    }
+    String tool = annotation.name().isEmpty() ? spec.name() : annotation.name();
+    boolean mayRunTelemetryCommand = mayRunTelemetryCommand(args);
+    if (!mayRunTelemetryCommand && OptOut.reason(host.env(), tool) != null) {
+      return null; // opted out: read nothing, load nothing, add nothing
+    }
+    ToolSettings settings =
+        new ToolSettings(
+            tool,
+            annotation.version(),
+            annotation.endpoint(),
+            annotation.privacyUrl(),
+            annotation.policyVersion(),
+            annotation.maxQueuedEvents(),
+            annotation.showInHelp());
+    TelemetryConfig config = TelemetryConfig.from(settings, host.env(), host.userHome());
+    Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());
+    try {
+      VersionSource version = new VersionSource(annotation.version(), spec);
+      CommandSpec telemetryCommand =
+          mayRunTelemetryCommand ? TelemetryLauncher.addTo(cl, config, version, host.time()) : null;
+      EffectiveConsent consent = ConsentResolver.resolve(config, new ConsentStore(config.stateFile()));
+      diagnostics.debug("telemetry is " + consent.state().word() + ", decided by " + consent.decidedBy());
+      Recorder recorder = recorderFor(config, consent, version, host, diagnostics);
+      if (recorder != null) {
+        CommandInterceptor.install(cl, recorder, telemetryCommand);
+      }
+      return recorder;
+    } catch (RuntimeException e) {
+      diagnostics.failed("starting telemetry", e);
+      return null;
+    }
+  }
+
+  /**
+   * The recorder for this run: journaling when granted, printing in debug mode unless an opt-out
+   * or the user's refusal applies, else none.
+   */
+  private static Recorder recorderFor(
+      TelemetryConfig config, EffectiveConsent consent, VersionSource version, HostEnvironment host,
+      Diagnostics diagnostics) {
+    boolean granted = consent.granted();
+    boolean debugPreview = config.debug() && consent.state() == ConsentState.UNDECIDED;
+    if (!granted && !debugPreview) {
+      return null;
+    }
+    return new Recorder(
+        version.get(),
+        consent.record().userId(),
+        Platform.from(host.systemProperties()),
+        config.ci(),
+        host.interactive(),
+        granted && !config.debug() ? new Journal(config.journalDirectory().toFile()) : null,
+        config.debug() ? host.err() : null,
+        diagnostics,
+        host.time());
+  }
+
+  /** Whether the run may be a {@code telemetry} command: unknown arguments, or one of them is it. */
+  private static boolean mayRunTelemetryCommand(String[] args) {
+    if (args == null) {
+      return true;
+    }
+    for (String arg : args) {
+      if (TelemetryLauncher.NAME.equals(arg)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Finds the annotation on the command class, its superclasses, or a command method's class. */
+  static TelemetryEnabled findAnnotation(Object userObject) {
+    Class<?> type;
+    if (userObject instanceof Method) {
+      type = ((Method) userObject).getDeclaringClass();
+    } else if (userObject instanceof Class) {
+      type = (Class<?>) userObject;
+    } else if (userObject != null) {
+      type = userObject.getClass();
+    } else {
+      return null;
+    }
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      TelemetryEnabled found = c.getAnnotation(TelemetryEnabled.class);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private static String describe(Object userObject) {
+    return userObject == null ? "no user object" : userObject.getClass().getName();
+  }
+}

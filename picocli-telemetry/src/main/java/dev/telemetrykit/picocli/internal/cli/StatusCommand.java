@@ -1,0 +1,112 @@
+package dev.telemetrykit.picocli.internal.cli;
+
+import dev.telemetrykit.picocli.internal.consent.ConsentState;
+import dev.telemetrykit.picocli.internal.consent.EffectiveConsent;
+import dev.telemetrykit.picocli.internal.queue.EventQueue;
+import java.io.File;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code telemetry status}: the effective state, which setting decided it, where the data lives,
+ * how much is queued, and any problem telemetry has run into. Problems are found by looking
+ * (can the directory be written, does the queue open), because a run that failed to record had
+ * nowhere to write that it failed.
+ */
+@Command(name = "status", description = "Show whether usage data is collected, and why.",
+    mixinStandardHelpOptions = true)
+final class StatusCommand implements Callable<Integer> {
+  /** Below this much free space the next event may not fit. */
+  private static final long LOW_DISK_BYTES = 1024 * 1024;
+
+  private final TelemetryContext context;
+  @Spec CommandSpec spec;
+
+  StatusCommand(TelemetryContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    EffectiveConsent consent = context.consent();
+    List<String> problems = new ArrayList<>();
+    if (consent.problem() != null) {
+      problems.add(consent.problem());
+    }
+    out.println("Telemetry for " + context.tool() + ": " + describe(consent.state()));
+    out.println("  decided by:  " + consent.decidedBy());
+    out.println("  endpoint:    " + context.config.endpoint());
+    out.println("  state file:  " + context.config.stateFile());
+    out.println("  queue:       " + context.config.databaseFile());
+    out.println("  queued:      " + queued(problems));
+    checkDirectory(problems);
+    checkCorruptCopy(problems);
+    if (problems.isEmpty()) {
+      out.println("  problems:    none");
+    } else {
+      out.println("  problems:");
+      for (String p : problems) {
+        out.println("    - " + p);
+      }
+    }
+    return 0;
+  }
+
+  private String queued(List<String> problems) {
+    int journaled = context.journal.size();
+    if (!context.hasQueue()) {
+      return journaled + " events";
+    }
+    try (EventQueue queue = EventQueue.open(context.config.databaseFile())) {
+      int inQueue = queue.size();
+      long overflow = queue.counter(EventQueue.DROPPED_OVERFLOW);
+      long malformed = queue.counter(EventQueue.DROPPED_MALFORMED);
+      String text = (inQueue + journaled) + " events (" + journaled + " not yet moved into the queue)";
+      if (overflow + malformed > 0) {
+        text += "; dropped: " + overflow + " because the queue was full, " + malformed + " unreadable";
+      }
+      return text;
+    } catch (Exception e) {
+      problems.add("the queue cannot be opened: " + e.getMessage());
+      return journaled + " events in the journal; the queue is unreadable";
+    }
+  }
+
+  private void checkDirectory(List<String> problems) {
+    Path home = context.config.home();
+    if (Files.isDirectory(home)) {
+      if (!Files.isWritable(home)) {
+        problems.add(home + " is not writable: events cannot be recorded");
+      } else if (home.toFile().getUsableSpace() < LOW_DISK_BYTES) {
+        problems.add("the disk holding " + home + " is full: events cannot be recorded");
+      }
+    } else if (Files.exists(home)) {
+      problems.add(home + " is not a directory: events cannot be recorded");
+    }
+  }
+
+  private void checkCorruptCopy(List<String> problems) {
+    File corrupt = EventQueue.corruptCopy(context.config.databaseFile()).toFile();
+    if (corrupt.exists()) {
+      problems.add("the queue was corrupt and was moved aside to " + corrupt + " on "
+          + Instant.ofEpochMilli(corrupt.lastModified()) + "; a new queue was started");
+    }
+  }
+
+  private static String describe(ConsentState state) {
+    switch (state) {
+      case GRANTED: return "enabled";
+      case DENIED: return "disabled";
+      default: return "not decided (nothing is collected)";
+    }
+  }
+}

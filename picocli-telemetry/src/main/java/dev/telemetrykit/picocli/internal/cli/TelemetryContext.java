@@ -1,0 +1,69 @@
+package dev.telemetrykit.picocli.internal.cli;
+
+import dev.telemetrykit.picocli.internal.VersionSource;
+import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
+import dev.telemetrykit.picocli.internal.consent.ConsentResolver;
+import dev.telemetrykit.picocli.internal.consent.ConsentStore;
+import dev.telemetrykit.picocli.internal.consent.EffectiveConsent;
+import dev.telemetrykit.picocli.internal.queue.EventQueue;
+import dev.telemetrykit.picocli.internal.queue.Journal;
+import dev.telemetrykit.picocli.internal.queue.JournalImporter;
+import dev.telemetrykit.picocli.internal.run.TimeSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.SQLException;
+
+/** What the {@code telemetry} subcommands share: the tool's configuration and its files. */
+final class TelemetryContext {
+  final TelemetryConfig config;
+  final VersionSource version;
+  final TimeSource time;
+  final ConsentStore store;
+  final Journal journal;
+
+  TelemetryContext(TelemetryConfig config, VersionSource version, TimeSource time) {
+    this.config = config;
+    this.version = version;
+    this.time = time;
+    this.store = new ConsentStore(config.stateFile());
+    this.journal = new Journal(config.journalDirectory().toFile());
+  }
+
+  EffectiveConsent consent() {
+    return ConsentResolver.resolve(config, store);
+  }
+
+  /** The tool's name as the user types it, for hints like "run sample-cli telemetry enable". */
+  String tool() {
+    return config.toolName();
+  }
+
+  /** Whether a queue database exists (nothing is created just to look). */
+  boolean hasQueue() {
+    return Files.exists(config.databaseFile());
+  }
+
+  /** Opens the queue and moves the journal into it. */
+  EventQueue openQueueWithJournal() throws SQLException, IOException {
+    EventQueue queue = EventQueue.open(config.databaseFile());
+    try {
+      JournalImporter.importAll(journal, queue, config.maxQueuedEvents(), time.epochMillis());
+      return queue;
+    } catch (SQLException | RuntimeException e) {
+      queue.close();
+      throw e;
+    }
+  }
+
+  /** Deletes the queue and the journal: what disable and reset purge. */
+  void purgeQueue() throws IOException {
+    EventQueue.deleteFiles(config.databaseFile());
+    java.io.File[] files = journal.directory().listFiles();
+    if (files != null) {
+      for (java.io.File f : files) {
+        Files.deleteIfExists(f.toPath());
+      }
+    }
+    Files.deleteIfExists(journal.directory().toPath());
+  }
+}

@@ -1,0 +1,51 @@
+package dev.telemetrykit.picocli.internal.config;
+
+import java.util.Map;
+
+/**
+ * The environment variables that switch telemetry off, strongest first: {@code DO_NOT_TRACK},
+ * {@code TELEMETRY_KIT_DISABLED}, then the tool's own {@code <TOOL>_TELEMETRY_DISABLED}.
+ *
+ * <p>Checked before anything else is loaded or read, so an opted-out run costs next to nothing.
+ */
+public final class OptOut {
+  private OptOut() {}
+
+  /** The variable that switches {@code tool}'s telemetry off, as {@code NAME=value}, or null. */
+  public static String reason(Map<String, String> env, String tool) {
+    String[] names = {"DO_NOT_TRACK", "TELEMETRY_KIT_DISABLED", toolVariable(tool)};
+    for (String name : names) {
+      String value = env.get(name);
+      if (isSet(value)) {
+        return name + "=" + value;
+      }
+    }
+    return null;
+  }
+
+  /** {@code <TOOL>_TELEMETRY_DISABLED}: the tool name upper-cased, other characters as '_'. */
+  public static String toolVariable(String toolName) {
+    StringBuilder sb = new StringBuilder(toolName.length() + 20);
+    for (int i = 0; i < toolName.length(); i++) {
+      char c = toolName.charAt(i);
+      sb.append((c >= 'a' && c <= 'z') ? (char) (c - 32) : (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_');
+    }
+    return sb.append("_TELEMETRY_DISABLED").toString();
+  }
+
+  /**
+   * True when a flag variable is set to anything but empty, {@code 0}, {@code false}, {@code no}
+   * or {@code off} (any case): the rule of the DO_NOT_TRACK convention, applied to all our flags.
+   */
+  public static boolean isSet(String value) {
+    if (value == null) {
+      return false;
+    }
+    String v = value.trim();
+    return !(v.isEmpty()
+        || v.equals("0")
+        || v.equalsIgnoreCase("false")
+        || v.equalsIgnoreCase("no")
+        || v.equalsIgnoreCase("off"));
+  }
+}

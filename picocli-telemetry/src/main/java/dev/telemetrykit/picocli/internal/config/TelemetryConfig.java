@@ -1,0 +1,102 @@
+package dev.telemetrykit.picocli.internal.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything the SDK needs to know about one tool, built once per run from the annotation and the
+ * environment by {@link #from}. Immutable; tests build it from a plain map.
+ *
+ * @param toolName the service name, e.g. {@code sample-cli}
+ * @param toolVersion the service version, e.g. {@code 1.2.0}
+ * @param endpoint the collector's base URL ({@code TELEMETRY_KIT_ENDPOINT} overrides the annotation)
+ * @param privacyUrl where users learn more; may be empty
+ * @param policyVersion the version of what is collected
+ * @param home the data directory ({@code TELEMETRY_KIT_HOME}, default {@code ~/.telemetry-kit})
+ * @param policyFile the machine-wide policy file ({@code TELEMETRY_KIT_POLICY_FILE})
+ * @param optOut the environment variable that switches telemetry off, as {@code NAME=value}, or null
+ * @param debug {@code TELEMETRY_KIT_DEBUG}: print events to stderr, send nothing
+ * @param ci whether a CI system's variable is set
+ * @param maxQueuedEvents the cap on unsent events
+ * @param showInHelp whether the {@code telemetry} subcommand appears in usage help
+ */
+public record TelemetryConfig(
+    String toolName,
+    String toolVersion,
+    String endpoint,
+    String privacyUrl,
+    int policyVersion,
+    Path home,
+    Path policyFile,
+    String optOut,
+    boolean debug,
+    boolean ci,
+    int maxQueuedEvents,
+    boolean showInHelp) {
+
+  /** The machine-wide policy file administrators use to switch telemetry off. */
+  public static final String DEFAULT_POLICY_FILE = "/etc/telemetry-kit/policy.json";
+
+  /** Variables set by CI systems; any of them means "never prompt, never block". */
+  private static final String[] CI_VARIABLES = {
+    "CI", "CONTINUOUS_INTEGRATION", "GITHUB_ACTIONS", "GITLAB_CI", "BUILDKITE", "JENKINS_URL",
+    "TF_BUILD", "CIRCLECI", "TRAVIS", "TEAMCITY_VERSION", "BITBUCKET_BUILD_NUMBER",
+    "CODEBUILD_BUILD_ID", "DRONE", "APPVEYOR", "BUILD_BUILDID", "SEMAPHORE", "BUDDY",
+    "HEROKU_TEST_RUN_ID", "CF_BUILD_ID"
+  };
+
+  /**
+   * Builds the configuration of a tool from its annotation values and the environment.
+   *
+   * @param settings the author's settings (from {@code @TelemetryEnabled} and {@code @Command})
+   * @param env the process environment, or a map standing in for it
+   * @param userHome the user's home directory
+   */
+  public static TelemetryConfig from(ToolSettings settings, Map<String, String> env, Path userHome) {
+    String tool = ToolNames.requireValid(settings.name());
+    String endpoint = nonEmpty(env.get("TELEMETRY_KIT_ENDPOINT"), settings.endpoint());
+    String home = env.get("TELEMETRY_KIT_HOME");
+    String policy = env.get("TELEMETRY_KIT_POLICY_FILE");
+    return new TelemetryConfig(
+        tool,
+        ToolNames.versionOf(settings.version()),
+        endpoint,
+        settings.privacyUrl(),
+        settings.policyVersion(),
+        home == null || home.isBlank() ? userHome.resolve(".telemetry-kit") : Path.of(home),
+        Path.of(policy == null || policy.isBlank() ? DEFAULT_POLICY_FILE : policy),
+        OptOut.reason(env, tool),
+        OptOut.isSet(env.get("TELEMETRY_KIT_DEBUG")),
+        isCi(env),
+        settings.maxQueuedEvents(),
+        settings.showInHelp());
+  }
+
+  /** The state file: consent, policy version, salt. */
+  public Path stateFile() {
+    return home.resolve(toolName + ".json");
+  }
+
+  /** The SQLite queue. */
+  public Path databaseFile() {
+    return home.resolve(toolName + ".db");
+  }
+
+  /** The journal: one small file per recorded event, moved into the queue later. */
+  public Path journalDirectory() {
+    return home.resolve(toolName + ".journal");
+  }
+
+  private static boolean isCi(Map<String, String> env) {
+    for (String name : CI_VARIABLES) {
+      if (OptOut.isSet(env.get(name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String nonEmpty(String preferred, String fallback) {
+    return preferred == null || preferred.isBlank() ? fallback : preferred.trim();
+  }
+}

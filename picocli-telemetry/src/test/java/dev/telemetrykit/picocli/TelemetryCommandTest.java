@@ -1,0 +1,162 @@
+package dev.telemetrykit.picocli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.telemetrykit.picocli.apps.ShopCli;
+import dev.telemetrykit.picocli.internal.json.JsonReader;
+import dev.telemetrykit.picocli.testing.AppRun;
+import dev.telemetrykit.picocli.testing.DataDir;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code <tool> telemetry status|enable|disable|show|reset}. */
+class TelemetryCommandTest {
+  @TempDir Path home;
+
+  AppRun app() {
+    return AppRun.of(ShopCli::commandLine, home);
+  }
+
+  DataDir data() {
+    return new DataDir(home, "shop-cli");
+  }
+
+  @Test
+  void enableStoresConsentWithASaltAndUserId() throws Exception {
+    AppRun.Result r = app().run("telemetry", "enable");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).startsWith("Telemetry enabled for shop-cli.");
+    Map<String, Object> state = JsonReader.parseObject(Files.readString(data().stateFile()));
+    assertThat(state.get("state")).isEqualTo("granted");
+    assertThat(state.get("policy_version")).isEqualTo(1L);
+    assertThat((String) state.get("salt")).matches("[0-9a-f]{32}");
+    assertThat((String) state.get("user_id")).matches("[0-9a-f]{64}");
+    assertThat((String) state.get("decided_at")).startsWith("2025-11-24T");
+  }
+
+  @Test
+  void showPrintsTheExactBatchPayloadOfQueuedEvents() throws Exception {
+    AppRun app = app();
+    app.run("telemetry", "enable");
+    app.run("status");
+    app.run("order", "--format", "table");
+
+    AppRun.Result r = app.run("telemetry", "show");
+
+    assertThat(r.exitCode()).isZero();
+    Map<String, Object> payload = JsonReader.parseObject(r.out());
+    assertThat(payload.keySet()).containsExactly("service_name", "service_version", "events");
+    assertThat(payload).containsEntry("service_name", "shop-cli").containsEntry("service_version", "2.5.1");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> events = (List<Map<String, Object>>) payload.get("events");
+    assertThat(events).extracting(e -> DataDir.metadata(e).get("command")).containsExactly("status", "order");
+    // show moved the journal into the queue
+    assertThat(data().journalEvents()).isEmpty();
+    assertThat(Files.exists(data().database())).isTrue();
+  }
+
+  @Test
+  void showWithNothingQueuedPrintsAnEmptyBatchAndCreatesNothing() throws Exception {
+    AppRun.Result r = app().run("telemetry", "show");
+    assertThat(JsonReader.parseObject(r.out()).get("events")).isEqualTo(List.of());
+    assertThat(r.err()).isEqualTo("No events are queued.\n");
+    assertThat(data().allFiles()).isEmpty();
+  }
+
+  @Test
+  void statusReportsStateSourceFilesAndQueueSize() {
+    AppRun app = app();
+    app.run("telemetry", "enable");
+    app.run("status");
+    app.run("status");
+
+    String out = app.run("telemetry", "status").out();
+
+    assertThat(out)
+        .contains("Telemetry for shop-cli: enabled")
+        .contains("decided by:  your choice (since 2025-11-24T")
+        .contains("endpoint:    http://127.0.0.1:1")
+        .contains("state file:  " + data().stateFile())
+        .contains("queue:       " + data().database())
+        .contains("queued:      2 events")
+        .contains("problems:    none");
+  }
+
+  @Test
+  void statusOfANewToolCreatesNoFile() throws Exception {
+    assertThat(app().run("telemetry", "status").out()).contains("not decided");
+    assertThat(data().allFiles()).isEmpty();
+  }
+
+  @Test
+  void disablePurgesQueueJournalAndIdentity() throws Exception {
+    AppRun app = app();
+    app.run("telemetry", "enable");
+    app.run("status");
+    app.run("telemetry", "show"); // moves the event into the database
+    app.run("status");            // and one more waits in the journal
+
+    AppRun.Result r = app.run("telemetry", "disable");
+
+    assertThat(r.out()).startsWith("Telemetry disabled for shop-cli.");
+    assertThat(data().allFiles()).containsExactly(data().stateFile());
+    Map<String, Object> state = JsonReader.parseObject(Files.readString(data().stateFile()));
+    assertThat(state).containsEntry("state", "denied").doesNotContainKeys("salt", "user_id");
+  }
+
+  @Test
+  void resetForgetsEverythingAndReenablingGivesANewIdentity() throws Exception {
+    AppRun app = app();
+    app.run("telemetry", "enable");
+    String firstId = (String) JsonReader.parseObject(Files.readString(data().stateFile())).get("user_id");
+    app.run("status");
+
+    app.run("telemetry", "reset");
+    assertThat(data().allFiles()).isEmpty();
+    assertThat(app.run("telemetry", "status").out()).contains("not decided");
+
+    app.run("telemetry", "enable");
+    String secondId = (String) JsonReader.parseObject(Files.readString(data().stateFile())).get("user_id");
+    assertThat(secondId).isNotEqualTo(firstId);
+  }
+
+  @Test
+  void enableAgainKeepsTheSameIdentity() throws Exception {
+    AppRun app = app();
+    app.run("telemetry", "enable");
+    String first = Files.readString(data().stateFile());
+    app.run("telemetry", "enable");
+    assertThat(JsonReader.parseObject(Files.readString(data().stateFile())).get("user_id"))
+        .isEqualTo(JsonReader.parseObject(first).get("user_id"));
+  }
+
+  @Test
+  void telemetryCommandIsHiddenFromUsageHelp() {
+    assertThat(app().run("--help").out()).doesNotContain("telemetry");
+  }
+
+  @Test
+  void telemetryHelpListsItsCommands() {
+    assertThat(app().run("telemetry", "--help").out())
+        .contains("Usage: shop-cli telemetry")
+        .contains("status", "enable", "disable", "show", "reset");
+  }
+
+  @Test
+  void unknownTelemetryCommandIsAUsageError() {
+    AppRun.Result r = app().run("telemetry", "frobnicate");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("frobnicate");
+  }
+
+  @Test
+  void enableUnderAnOptOutSaysNothingWillBeRecorded() {
+    assertThat(app().env("DO_NOT_TRACK", "1").run("telemetry", "enable").out())
+        .contains("nothing is recorded for now, because of environment variable DO_NOT_TRACK=1");
+  }
+}

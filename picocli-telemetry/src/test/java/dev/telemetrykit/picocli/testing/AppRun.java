@@ -1,0 +1,122 @@
+package dev.telemetrykit.picocli.testing;
+
+import dev.telemetrykit.picocli.internal.HostEnvironment;
+import dev.telemetrykit.picocli.internal.Instrumentation;
+import dev.telemetrykit.picocli.internal.run.Recorder;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+
+/**
+ * Runs a Picocli app in this JVM, with or without telemetry, and captures what a user would see:
+ * stdout, stderr and the exit code. The environment is a map and the data directory a temp dir,
+ * so nothing leaks between tests.
+ */
+public final class AppRun {
+  private final Supplier<CommandLine> app;
+  private final Map<String, String> env = new HashMap<>();
+  private Consumer<CommandLine> customizer = cl -> {};
+  private boolean interactive;
+  private FixedTime time = new FixedTime(1_764_000_000_000L, 3_000_000L);
+  private final ByteArrayOutputStream debugErr = new ByteArrayOutputStream();
+
+  private AppRun(Supplier<CommandLine> app, Path home) {
+    this.app = app;
+    env.put("TELEMETRY_KIT_HOME", home.toString());
+    env.put("TELEMETRY_KIT_POLICY_FILE", home.resolveSibling("no-policy.json").toString());
+  }
+
+  /** An app whose data directory is {@code home}. */
+  public static AppRun of(Supplier<CommandLine> app, Path home) {
+    return new AppRun(app, home);
+  }
+
+  public AppRun env(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
+  public AppRun interactive(boolean value) {
+    interactive = value;
+    return this;
+  }
+
+  public AppRun time(FixedTime value) {
+    time = value;
+    return this;
+  }
+
+  /** Configures each command line before telemetry is installed, as an author would. */
+  public AppRun customize(Consumer<CommandLine> value) {
+    customizer = value;
+    return this;
+  }
+
+  /** What telemetry printed to stderr in debug mode (separate from the app's own stderr). */
+  public String debugOutput() {
+    return debugErr.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Runs the app with telemetry installed. */
+  public Result run(String... args) {
+    return run(true, args);
+  }
+
+  /**
+   * Runs the app with or without telemetry. Comparisons call this from one line for both, so
+   * that stack traces the app prints have the same frames.
+   */
+  public Result run(boolean withTelemetry, String... args) {
+    return execute(withTelemetry, args);
+  }
+
+  /** Installs telemetry into a fresh command line and returns the recorder (null if none). */
+  public Recorder install(CommandLine cl, String... args) {
+    return Instrumentation.install(cl, args, host());
+  }
+
+  private Result execute(boolean withTelemetry, String[] args) {
+    CommandLine cl = app.get();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    customizer.accept(cl);
+    if (withTelemetry) {
+      install(cl, args);
+    }
+    int exitCode = run(cl, args);
+    return new Result(out.toString(), err.toString(), exitCode);
+  }
+
+  // Both variants call execute from this one line, so stack traces printed by Picocli match.
+  private static int run(CommandLine cl, String[] args) {
+    return cl.execute(args);
+  }
+
+  private HostEnvironment host() {
+    Properties props = new Properties();
+    props.setProperty("os.name", "Linux");
+    props.setProperty("os.arch", "amd64");
+    props.setProperty("java.version", "17.0.15");
+    return new HostEnvironment(
+        Map.copyOf(env),
+        Path.of(env.get("TELEMETRY_KIT_HOME")).resolveSibling("user-home"),
+        props,
+        new PrintStream(debugErr, true, StandardCharsets.UTF_8),
+        interactive,
+        time);
+  }
+
+  /** What the user saw. */
+  public record Result(String out, String err, int exitCode) {}
+}
