@@ -6,6 +6,7 @@ import dev.telemetrykit.picocli.apps.ShopCli;
 import dev.telemetrykit.picocli.internal.json.JsonReader;
 import dev.telemetrykit.picocli.testing.AppRun;
 import dev.telemetrykit.picocli.testing.DataDir;
+import dev.telemetrykit.picocli.testing.FixedTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,9 +42,11 @@ class TelemetryCommandTest {
 
   @Test
   void showPrintsTheExactBatchPayloadOfQueuedEvents() throws Exception {
-    AppRun app = app();
+    FixedTime time = new FixedTime(1_764_000_000_000L, 1_000_000L);
+    AppRun app = app().time(time);
     app.run("telemetry", "enable");
     app.run("status");
+    time.advanceMillis(5);
     app.run("order", "--format", "table");
 
     AppRun.Result r = app.run("telemetry", "show");

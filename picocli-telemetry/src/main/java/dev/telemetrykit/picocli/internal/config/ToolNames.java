@@ -24,7 +24,8 @@ public final class ToolNames {
 
   /**
    * The version to report from a version text such as {@code "1.2.0"} or {@code "my-cli 1.2.0"}:
-   * the last word that starts with a digit, else the whole first line; {@code "unknown"} if empty.
+   * the first word that starts with a digit (or with 'v' and a digit, without the 'v'), else the
+   * whole first line; {@code "unknown"} if empty.
    */
   public static String versionOf(String text) {
     if (text == null || text.isBlank()) {
@@ -39,6 +40,11 @@ public final class ToolNames {
     for (String word : line.split(" ")) {
       if (!word.isEmpty() && Character.isDigit(word.charAt(0))) {
         chosen = word;
+        break;
+      }
+      if (word.length() > 1 && (word.charAt(0) == 'v' || word.charAt(0) == 'V') && Character.isDigit(word.charAt(1))) {
+        chosen = word.substring(1);
+        break;
       }
     }
     return printableAscii(chosen.length() > MAX_LENGTH ? chosen.substring(0, MAX_LENGTH) : chosen);

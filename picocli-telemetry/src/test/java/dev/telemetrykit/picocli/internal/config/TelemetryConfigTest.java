@@ -1,0 +1,74 @@
+package dev.telemetrykit.picocli.internal.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TelemetryConfigTest {
+  static final ToolSettings SETTINGS =
+      new ToolSettings("my-cli", "my-cli 1.2.0", "https://t.example.com", "", 1, 10_000, false);
+
+  @Test
+  void defaultsComeFromTheAnnotationAndHome() {
+    TelemetryConfig c = TelemetryConfig.from(SETTINGS, Map.of(), Path.of("/home/u"));
+    assertThat(c.toolVersion()).isEqualTo("1.2.0");
+    assertThat(c.endpoint()).isEqualTo("https://t.example.com");
+    assertThat(c.home()).isEqualTo(Path.of("/home/u/.telemetry-kit"));
+    assertThat(c.stateFile()).isEqualTo(Path.of("/home/u/.telemetry-kit/my-cli.json"));
+    assertThat(c.policyFile()).isEqualTo(Path.of("/etc/telemetry-kit/policy.json"));
+    assertThat(c.optOut()).isNull();
+    assertThat(c.ci()).isFalse();
+    assertThat(c.debug()).isFalse();
+  }
+
+  @Test
+  void environmentOverridesEndpointHomeAndPolicy() {
+    TelemetryConfig c = TelemetryConfig.from(SETTINGS,
+        Map.of("TELEMETRY_KIT_ENDPOINT", "http://127.0.0.1:9", "TELEMETRY_KIT_HOME", "/data",
+            "TELEMETRY_KIT_POLICY_FILE", "/p.json", "TELEMETRY_KIT_DEBUG", "1", "CI", "true"),
+        Path.of("/home/u"));
+    assertThat(c.endpoint()).isEqualTo("http://127.0.0.1:9");
+    assertThat(c.databaseFile()).isEqualTo(Path.of("/data/my-cli.db"));
+    assertThat(c.policyFile()).isEqualTo(Path.of("/p.json"));
+    assertThat(c.debug()).isTrue();
+    assertThat(c.ci()).isTrue();
+  }
+
+  @Test
+  void strongestOptOutIsNamed() {
+    assertThat(OptOut.reason(Map.of("TELEMETRY_KIT_DISABLED", "1", "DO_NOT_TRACK", "yes"), "my-cli"))
+        .isEqualTo("DO_NOT_TRACK=yes");
+    assertThat(OptOut.reason(Map.of("MY_CLI_TELEMETRY_DISABLED", "on"), "my-cli"))
+        .isEqualTo("MY_CLI_TELEMETRY_DISABLED=on");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"my-cli, MY_CLI_TELEMETRY_DISABLED", "tool.v2, TOOL_V2_TELEMETRY_DISABLED", "x_y-9, X_Y_9_TELEMETRY_DISABLED"})
+  void toolVariableUpperCasesAndReplacesOtherCharacters(String tool, String variable) {
+    assertThat(OptOut.toolVariable(tool)).isEqualTo(variable);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"'1.2.0', 1.2.0", "'my-cli 1.2.0', 1.2.0", "'my-cli version 2.0-rc1 (build 7)', 2.0-rc1",
+      "'Tool v3.4', 3.4", "'', unknown", "'dev', dev", "'1.0\nsecond line', 1.0"})
+  void versionIsTakenFromTheVersionText(String text, String version) {
+    assertThat(ToolNames.versionOf(text)).isEqualTo(version);
+  }
+
+  @Test
+  void invalidToolNameTellsTheAuthorWhatToSet() {
+    assertThatThrownBy(() -> ToolNames.requireValid("<main class>"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Set @Command(name = \"my-cli\") or @TelemetryEnabled(name = \"my-cli\")");
+  }
+
+  @Test
+  void falseCiValueIsNotCi() {
+    assertThat(TelemetryConfig.from(SETTINGS, Map.of("CI", "false"), Path.of("/h")).ci()).isFalse();
+  }
+}

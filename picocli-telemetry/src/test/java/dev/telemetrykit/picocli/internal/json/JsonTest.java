@@ -1,0 +1,60 @@
+package dev.telemetrykit.picocli.internal.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JsonTest {
+  @Test
+  void valuesSurviveARoundTrip() {
+    Map<String, Object> value = new LinkedHashMap<>();
+    value.put("text", "quote \" backslash \\ newline \n tab \t control \u0001 unicode é ✓ \u2028");
+    value.put("long", 1_764_000_000_123L);
+    value.put("negative", -5L);
+    value.put("double", 2.5);
+    value.put("true", true);
+    value.put("null", null);
+    value.put("list", List.of("a", 1L, List.of()));
+    value.put("empty", Map.of());
+    assertThat(JsonReader.parse(JsonWriter.compact(value))).isEqualTo(value);
+    assertThat(JsonReader.parse(JsonWriter.pretty(value))).isEqualTo(value);
+  }
+
+  @Test
+  void compactIsOneLineAndPrettyIsIndented() {
+    Map<String, Object> value = new LinkedHashMap<>();
+    value.put("a", List.of(1L, 2L));
+    assertThat(JsonWriter.compact(value)).isEqualTo("{\"a\":[1,2]}");
+    assertThat(JsonWriter.pretty(value)).isEqualTo("{\n  \"a\": [\n    1,\n    2\n  ]\n}");
+  }
+
+  @Test
+  void escapedUnicodeIsDecoded() {
+    assertThat(JsonReader.parse("\"\\u00e9\\n\\/\"")).isEqualTo("é\n/");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "{", "{\"a\" 1}", "[1,]", "\"unterminated", "tru", "{\"a\":1} x", "01x", "\"\\q\"", "-"})
+  void malformedJsonIsRejectedWithThePosition(String text) {
+    assertThatThrownBy(() -> JsonReader.parse(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at offset");
+  }
+
+  @Test
+  void deepNestingIsRejectedInsteadOfOverflowingTheStack() {
+    String deep = "[".repeat(10_000) + "]".repeat(10_000);
+    assertThatThrownBy(() -> JsonReader.parse(deep)).hasMessageContaining("nested deeper than");
+  }
+
+  @Test
+  void nonFiniteNumbersCannotBeWritten() {
+    assertThatThrownBy(() -> JsonWriter.compact(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+  }
+}

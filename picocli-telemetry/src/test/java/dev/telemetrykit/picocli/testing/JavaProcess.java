@@ -1,0 +1,89 @@
+package dev.telemetrykit.picocli.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Starts a test app's {@code main} in a fresh JVM with this JVM's class path, as a user's shell
+ * would: its own environment, stdout, stderr and exit code.
+ */
+public final class JavaProcess {
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+
+  private final String mainClass;
+  private final Map<String, String> env = new HashMap<>();
+  private final List<String> jvmOptions = new ArrayList<>();
+  private final Path workDir;
+
+  private JavaProcess(String mainClass, Path workDir) {
+    this.mainClass = mainClass;
+    this.workDir = workDir;
+  }
+
+  /** A process running {@code mainClass} in {@code workDir}, where its output is kept too. */
+  public static JavaProcess of(Class<?> mainClass, Path workDir) {
+    return new JavaProcess(mainClass.getName(), workDir);
+  }
+
+  public JavaProcess env(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
+  public JavaProcess jvmOption(String option) {
+    jvmOptions.add(option);
+    return this;
+  }
+
+  /** Starts the process without waiting for it. */
+  public Running start(String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(mainClass);
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
+    // A clean environment: nothing from the developer's or CI's shell decides the outcome.
+    pb.environment().keySet().removeIf(k -> !k.equals("PATH") && !k.equals("LANG"));
+    pb.environment().putAll(env);
+    int n = COUNTER.incrementAndGet();
+    Path out = workDir.resolve("process-" + n + ".out");
+    Path err = workDir.resolve("process-" + n + ".err");
+    pb.redirectOutput(out.toFile());
+    pb.redirectError(err.toFile());
+    return new Running(pb.start(), out, err);
+  }
+
+  /** Runs the process to its end and returns what it printed. */
+  public Result run(String... args) throws IOException, InterruptedException {
+    return start(args).finish();
+  }
+
+  /** A started process. */
+  public record Running(Process process, Path out, Path err) {
+    /** Waits (at most 60 s) and returns what it printed. */
+    public Result finish() throws IOException, InterruptedException {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("process did not finish within 60 s");
+      }
+      return new Result(
+          Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8),
+          process.exitValue());
+    }
+  }
+
+  /** What the process printed and returned. */
+  public record Result(String out, String err, int exitCode) {}
+}
