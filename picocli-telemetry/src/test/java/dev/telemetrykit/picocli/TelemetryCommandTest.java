@@ -8,6 +8,9 @@ import dev.telemetrykit.picocli.testing.AppRun;
 import dev.telemetrykit.picocli.testing.DataDir;
 import dev.telemetrykit.picocli.testing.FixedTime;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -161,5 +164,47 @@ class TelemetryCommandTest {
   void enableUnderAnOptOutSaysNothingWillBeRecorded() {
     assertThat(app().env("DO_NOT_TRACK", "1").run("telemetry", "enable").out())
         .contains("nothing is recorded for now, because of environment variable DO_NOT_TRACK=1");
+  }
+
+  @Test
+  void corruptQueueIsMovedAsideOnTheNextShowAndStatusSaysSo() throws Exception {
+    AppRun app = app();
+    app.run("telemetry", "enable");
+    Files.writeString(data().database(), "garbage ".repeat(1000));
+    app.run("status");
+
+    AppRun.Result shown = app.run("telemetry", "show");
+
+    assertThat(shown.exitCode()).isZero();
+    assertThat(shown.out()).contains("\"command\": \"status\"");
+    assertThat(app.run("telemetry", "status").out())
+        .contains("the queue was corrupt and was moved aside to " + data().database() + ".corrupt");
+  }
+
+  @Test
+  void lockedQueueBreaksNeitherTheCommandNorStatusAndShowExplains() throws Exception {
+    AppRun app = app();
+    app.run("telemetry", "enable");
+    app.run("status");
+    app.run("telemetry", "show");
+    try (Connection lock = DriverManager.getConnection("jdbc:sqlite:" + data().database());
+        Statement s = lock.createStatement()) {
+      s.execute("PRAGMA busy_timeout = 0");
+      s.execute("BEGIN EXCLUSIVE");
+      AppRun.Result run = app.run("status");
+      assertThat(run.out()).isEqualTo("all systems ok\n");
+      assertThat(run.exitCode()).isZero();
+
+      // WAL mode: readers are not blocked by a writer
+      AppRun.Result status = app.run("telemetry", "status");
+      assertThat(status.exitCode()).isZero();
+      assertThat(status.out()).contains("queued:      2 events (1 not yet moved into the queue)");
+
+      AppRun.Result show = app.run("telemetry", "show");
+      assertThat(show.exitCode()).isEqualTo(1);
+      assertThat(show.err()).startsWith("Could not read the queue: ").contains("locked");
+      s.execute("ROLLBACK");
+    }
+    assertThat(data().importAndReadQueue()).hasSize(2);
   }
 }
