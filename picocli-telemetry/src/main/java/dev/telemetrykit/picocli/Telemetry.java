@@ -57,6 +57,30 @@ public final class Telemetry {
   }
 
   /**
+   * Starts telemetry in an app that does not use Picocli, so that its custom events are recorded.
+   * The class must carry {@link TelemetryEnabled} with {@code name} and {@code version} set, since
+   * there is no {@code @Command} to take them from.
+   *
+   * <pre>{@code
+   * @TelemetryEnabled(name = "my-tool", version = "1.0", endpoint = "https://telemetry.example.com")
+   * class MyTool {
+   *   public static void main(String[] args) {
+   *     Telemetry.start(MyTool.class);
+   *     Telemetry.trackFeature("export");
+   *   }
+   * }
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the class is not annotated or the annotation has no name
+   */
+  public static void start(Class<?> app) {
+    if (app == null) {
+      throw new IllegalArgumentException("The parameter 'app' must not be null");
+    }
+    active = Instrumentation.start(app, HostEnvironment.system());
+  }
+
+  /**
    * Records that a feature was used, e.g. {@code trackFeature("export", Map.of("format", "csv"))}.
    * Does nothing unless the user agreed to telemetry.
    *

@@ -2,6 +2,7 @@ package dev.telemetrykit.picocli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.telemetrykit.picocli.apps.LibraryMain;
 import dev.telemetrykit.picocli.apps.ProbeMain;
 import dev.telemetrykit.picocli.apps.ShopMain;
 import dev.telemetrykit.picocli.internal.queue.QueuedEvent;
@@ -85,6 +86,24 @@ class ProcessIT {
     assertThat(events).allSatisfy(e -> assertThat(e.get("session_id")).isEqualTo(events.get(0).get("session_id")));
     Map<String, Object> feature = events.stream().filter(e -> e.get("event_type").equals("feature_used")).findFirst().orElseThrow();
     assertThat(DataDir.metadata(feature)).containsEntry("feature", "export").containsEntry("format", "csv")
+        .containsEntry("version", "2.5.1");
+  }
+
+  @Test
+  void programWithoutPicocliRecordsCustomEventsOnceGranted() throws Exception {
+    JavaProcess library = JavaProcess.of(LibraryMain.class, dir)
+        .env("TELEMETRY_KIT_HOME", home.toString())
+        .env("TELEMETRY_KIT_POLICY_FILE", dir.resolve("no-policy.json").toString());
+    assertThat(library.run().out()).isEqualTo("imported\n");
+    assertThat(data.allFiles()).isEmpty();
+
+    shop().run("telemetry", "enable");
+    library.run();
+
+    List<Map<String, Object>> events = data.journalEvents();
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).get("event_type")).isEqualTo("feature_used");
+    assertThat(DataDir.metadata(events.get(0))).containsEntry("feature", "import").containsEntry("rows", 3L)
         .containsEntry("version", "2.5.1");
   }
 

@@ -50,24 +50,13 @@ public final class Instrumentation {
     if (!mayRunTelemetryCommand && OptOut.reason(host.env(), tool) != null) {
       return null; // opted out: read nothing, load nothing, add nothing
     }
-    ToolSettings settings =
-        new ToolSettings(
-            tool,
-            annotation.version(),
-            annotation.endpoint(),
-            annotation.privacyUrl(),
-            annotation.policyVersion(),
-            annotation.maxQueuedEvents(),
-            annotation.showInHelp());
-    TelemetryConfig config = TelemetryConfig.from(settings, host.env(), host.userHome());
+    TelemetryConfig config = configure(annotation, tool, host);
     Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());
     try {
       VersionSource version = new VersionSource(annotation.version(), spec);
       CommandSpec telemetryCommand =
           mayRunTelemetryCommand ? TelemetryLauncher.addTo(cl, config, version, host.time()) : null;
-      EffectiveConsent consent = ConsentResolver.resolve(config, new ConsentStore(config.stateFile()));
-      diagnostics.debug("telemetry is " + consent.state().word() + ", decided by " + consent.decidedBy());
-      Recorder recorder = recorderFor(config, consent, version, host, diagnostics);
+      Recorder recorder = recorderFor(config, version, host, diagnostics);
       if (recorder != null) {
         CommandInterceptor.install(cl, recorder, telemetryCommand);
       }
@@ -79,12 +68,52 @@ public final class Instrumentation {
   }
 
   /**
+   * Starts telemetry for an app that does not use Picocli: custom events only.
+   *
+   * @return the recorder, or null when this run records nothing
+   * @throws IllegalArgumentException when the class is not annotated or the annotation names no tool
+   */
+  public static Recorder start(Class<?> appClass, HostEnvironment host) {
+    TelemetryEnabled annotation = findAnnotation(appClass);
+    if (annotation == null || annotation.name().isEmpty()) {
+      throw new IllegalArgumentException(
+          "Telemetry needs @TelemetryEnabled with a name on " + appClass.getName()
+              + ", e.g. @TelemetryEnabled(name = \"my-tool\", version = \"1.0\", endpoint = \"https://telemetry.example.com\")");
+    }
+    if (OptOut.reason(host.env(), annotation.name()) != null) {
+      return null;
+    }
+    TelemetryConfig config = configure(annotation, annotation.name(), host);
+    Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());
+    try {
+      return recorderFor(config, new VersionSource(annotation.version(), null), host, diagnostics);
+    } catch (RuntimeException e) {
+      diagnostics.failed("starting telemetry", e);
+      return null;
+    }
+  }
+
+  private static TelemetryConfig configure(TelemetryEnabled annotation, String tool, HostEnvironment host) {
+    ToolSettings settings =
+        new ToolSettings(
+            tool,
+            annotation.version(),
+            annotation.endpoint(),
+            annotation.privacyUrl(),
+            annotation.policyVersion(),
+            annotation.maxQueuedEvents(),
+            annotation.showInHelp());
+    return TelemetryConfig.from(settings, host.env(), host.userHome());
+  }
+
+  /**
    * The recorder for this run: journaling when granted, printing in debug mode unless an opt-out
    * or the user's refusal applies, else none.
    */
   private static Recorder recorderFor(
-      TelemetryConfig config, EffectiveConsent consent, VersionSource version, HostEnvironment host,
-      Diagnostics diagnostics) {
+      TelemetryConfig config, VersionSource version, HostEnvironment host, Diagnostics diagnostics) {
+    EffectiveConsent consent = ConsentResolver.resolve(config, new ConsentStore(config.stateFile()));
+    diagnostics.debug("telemetry is " + consent.state().word() + ", decided by " + consent.decidedBy());
     boolean granted = consent.granted();
     boolean debugPreview = config.debug() && consent.state() == ConsentState.UNDECIDED;
     if (!granted && !debugPreview) {

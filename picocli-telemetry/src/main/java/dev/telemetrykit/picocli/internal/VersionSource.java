@@ -12,6 +12,7 @@ public final class VersionSource {
   private final CommandSpec spec;
   private String version;
 
+  /** @param spec the command whose {@code @Command(version)} is the fallback; may be null */
   VersionSource(String declared, CommandSpec spec) {
     this.declared = declared;
     this.spec = spec;
@@ -21,7 +22,7 @@ public final class VersionSource {
   public String get() {
     if (version == null) {
       String text = declared;
-      if (text.isEmpty()) {
+      if (text.isEmpty() && spec != null) {
         try {
           String[] lines = spec.version();
           text = lines.length > 0 ? lines[0] : "";

@@ -45,7 +45,7 @@ final class EnableCommand implements Callable<Integer> {
     }
     out.println("Telemetry enabled for " + context.tool() + ". Thank you!");
     out.println("Anonymous usage data (commands, option names, durations, outcome, versions, platform)");
-    out.println("will be sent to " + context.config.endpoint() + ".");
+    out.println("is now recorded for the authors of " + context.tool() + " (collector: " + context.config.endpoint() + ").");
     out.println("See exactly what with '" + context.tool() + " telemetry show'; turn it off with '"
         + context.tool() + " telemetry disable'.");
     String overridden = context.consent().granted() ? null : context.consent().decidedBy();

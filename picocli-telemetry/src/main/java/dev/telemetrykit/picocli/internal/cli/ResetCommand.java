@@ -27,7 +27,7 @@ final class ResetCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().println(
         "Telemetry reset for " + context.tool() + ": the anonymous id and queued data were deleted."
-            + " You will be asked again.");
+            + " Nothing is recorded until you say yes again.");
     return 0;
   }
 }

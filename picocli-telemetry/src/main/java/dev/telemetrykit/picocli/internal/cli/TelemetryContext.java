@@ -55,9 +55,10 @@ final class TelemetryContext {
     }
   }
 
-  /** Deletes the queue and the journal: what disable and reset purge. */
+  /** Deletes the queue, any corrupt copy of it, and the journal: what disable and reset purge. */
   void purgeQueue() throws IOException {
     EventQueue.deleteFiles(config.databaseFile());
+    Files.deleteIfExists(EventQueue.corruptCopy(config.databaseFile()));
     java.io.File[] files = journal.directory().listFiles();
     if (files != null) {
       for (java.io.File f : files) {

@@ -45,7 +45,7 @@ public final class ConsentResolver {
         return new EffectiveConsent(
             ConsentState.UNDECIDED,
             "what is collected changed (policy version " + config.policyVersion()
-                + ") since you said yes; you will be asked again",
+                + ") since you said yes; nothing is recorded until you say yes again",
             record,
             null);
       }

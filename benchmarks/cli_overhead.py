@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Whole-process cost of telemetry-kit on a trivial Picocli command.
+
+Runs `bench-cli build` (prints one line) as a fresh JVM, many times, in shuffled order so that
+every variant sees the same machine noise, and reports medians and ratios to the plain CLI
+measured in the same run. Variants:
+  plain     - the CLI without telemetry on its class path (target/plain-cli.jar)
+  granted   - instrumented, the user said yes: one event is recorded per run
+  opted-out - instrumented, DO_NOT_TRACK=1
+  denied    - instrumented, the user said no
+  undecided - instrumented, never asked (not interactive)
+
+Usage: python3 benchmarks/cli_overhead.py [runs]   (after `mvn -B -q install -DskipTests`)
+"""
+import os, random, shutil, statistics, subprocess, sys, tempfile, time
+
+here = os.path.dirname(os.path.abspath(__file__))
+plain_jar = os.path.join(here, "target", "plain-cli.jar")
+instrumented_jar = os.path.join(here, "target", "instrumented-cli.jar")
+runs = int(sys.argv[1]) if len(sys.argv) > 1 else 40
+work = tempfile.mkdtemp(prefix="tk-bench-")
+
+
+def home(name):
+    return os.path.join(work, name)
+
+
+def run(cmd, env):
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(p.pid, 0)
+    if status != 0:
+        raise SystemExit(f"{cmd} failed with status {status}")
+    return time.perf_counter() - start, usage.ru_maxrss / 1024.0
+
+
+base_env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG")}
+base_env["TELEMETRY_KIT_POLICY_FILE"] = os.path.join(work, "no-policy.json")
+variants = {
+    "plain": (["java", "-jar", plain_jar, "build"], {}),
+    "granted": (["java", "-jar", instrumented_jar, "build"], {"TELEMETRY_KIT_HOME": home("granted")}),
+    "opted-out": (["java", "-jar", instrumented_jar, "build"], {"TELEMETRY_KIT_HOME": home("optout"), "DO_NOT_TRACK": "1"}),
+    "denied": (["java", "-jar", instrumented_jar, "build"], {"TELEMETRY_KIT_HOME": home("denied")}),
+    "undecided": (["java", "-jar", instrumented_jar, "build"], {"TELEMETRY_KIT_HOME": home("undecided")}),
+}
+for name, action in (("granted", "enable"), ("denied", "disable")):
+    subprocess.run(["java", "-jar", instrumented_jar, "telemetry", action], env=dict(base_env, TELEMETRY_KIT_HOME=home(name)),
+                   stdout=subprocess.DEVNULL, check=True)
+
+for _ in range(3):  # warm the file cache
+    for cmd, extra in variants.values():
+        run(cmd, dict(base_env, **extra))
+
+wall = {k: [] for k in variants}
+rss = {k: [] for k in variants}
+for _ in range(runs):
+    order = list(variants)
+    random.shuffle(order)
+    for name in order:
+        cmd, extra = variants[name]
+        w, m = run(cmd, dict(base_env, **extra))
+        wall[name].append(w)
+        rss[name].append(m)
+
+events = len(os.listdir(os.path.join(home("granted"), "bench-cli.journal")))
+base_wall = statistics.median(wall["plain"])
+base_rss = statistics.median(rss["plain"])
+print(f"{runs} runs per variant, {os.cpu_count()} cores, java {subprocess.run(['java', '-version'], capture_output=True, text=True).stderr.splitlines()[0]}")
+print(f"{'variant':10} {'median wall':>12} {'ratio':>7} {'p90 wall':>9} {'peak RSS':>9} {'ratio':>7}")
+for name in variants:
+    w = statistics.median(wall[name])
+    p90 = sorted(wall[name])[int(len(wall[name]) * 0.9) - 1]
+    m = statistics.median(rss[name])
+    print(f"{name:10} {w * 1000:9.1f} ms {w / base_wall:6.3f}x {p90 * 1000:6.1f} ms {m:6.1f} MB {m / base_rss:6.3f}x")
+print(f"granted runs recorded {events} events (expected {runs + 3})")
+shutil.rmtree(work)
