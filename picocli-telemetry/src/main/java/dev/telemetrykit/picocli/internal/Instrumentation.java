@@ -97,7 +97,6 @@ public final class Instrumentation {
     ToolSettings settings =
         new ToolSettings(
             tool,
-            annotation.version(),
             annotation.endpoint(),
             annotation.privacyUrl(),
             annotation.policyVersion(),
@@ -113,7 +112,9 @@ public final class Instrumentation {
   private static Recorder recorderFor(
       TelemetryConfig config, VersionSource version, HostEnvironment host, Diagnostics diagnostics) {
     EffectiveConsent consent = ConsentResolver.resolve(config, new ConsentStore(config.stateFile()));
-    diagnostics.debug("telemetry is " + consent.state().word() + ", decided by " + consent.decidedBy());
+    if (diagnostics.debug()) {
+      diagnostics.debug("telemetry is " + consent.state().word() + ", decided by " + consent.decidedBy());
+    }
     boolean granted = consent.granted();
     boolean debugPreview = config.debug() && consent.state() == ConsentState.UNDECIDED;
     if (!granted && !debugPreview) {

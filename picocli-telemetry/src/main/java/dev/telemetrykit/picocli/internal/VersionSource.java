@@ -1,6 +1,5 @@
 package dev.telemetrykit.picocli.internal;
 
-import dev.telemetrykit.picocli.internal.config.ToolNames;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -8,6 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * version provider, which an opted-out run must not call.
  */
 public final class VersionSource {
+  private static final int MAX_VERSION_LENGTH = 64;
+
   private final String declared;
   private final CommandSpec spec;
   private String version;
@@ -30,8 +31,45 @@ public final class VersionSource {
           text = "";
         }
       }
-      version = ToolNames.versionOf(text);
+      version = versionOf(text);
     }
     return version;
+  }
+
+  /**
+   * The version to report from a version text such as {@code "1.2.0"} or {@code "my-cli 1.2.0"}:
+   * the first word that starts with a digit (or with 'v' and a digit, without the 'v'), else the
+   * whole first line; {@code "unknown"} if empty.
+   */
+  public static String versionOf(String text) {
+    if (text == null || text.isBlank()) {
+      return "unknown";
+    }
+    String line = text.strip();
+    int newline = line.indexOf('\n');
+    if (newline >= 0) {
+      line = line.substring(0, newline).strip();
+    }
+    String chosen = line;
+    for (String word : line.split(" ")) {
+      if (!word.isEmpty() && Character.isDigit(word.charAt(0))) {
+        chosen = word;
+        break;
+      }
+      if (word.length() > 1 && (word.charAt(0) == 'v' || word.charAt(0) == 'V') && Character.isDigit(word.charAt(1))) {
+        chosen = word.substring(1);
+        break;
+      }
+    }
+    return printableAscii(chosen.length() > MAX_VERSION_LENGTH ? chosen.substring(0, MAX_VERSION_LENGTH) : chosen);
+  }
+
+  private static String printableAscii(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      sb.append(c >= 0x21 && c < 0x7f ? c : '_');
+    }
+    return sb.toString();
   }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
  * environment by {@link #from}. Immutable; tests build it from a plain map.
  *
  * @param toolName the service name, e.g. {@code sample-cli}
- * @param toolVersion the service version, e.g. {@code 1.2.0}
  * @param endpoint the collector's base URL ({@code TELEMETRY_KIT_ENDPOINT} overrides the annotation)
  * @param privacyUrl where users learn more; may be empty
  * @param policyVersion the version of what is collected
@@ -22,7 +21,6 @@ import java.util.Map;
  */
 public record TelemetryConfig(
     String toolName,
-    String toolVersion,
     String endpoint,
     String privacyUrl,
     int policyVersion,
@@ -33,6 +31,8 @@ public record TelemetryConfig(
     boolean ci,
     int maxQueuedEvents,
     boolean showInHelp) {
+
+  private static final int MAX_NAME_LENGTH = 64;
 
   /** The machine-wide policy file administrators use to switch telemetry off. */
   public static final String DEFAULT_POLICY_FILE = "/etc/telemetry-kit/policy.json";
@@ -53,13 +53,12 @@ public record TelemetryConfig(
    * @param userHome the user's home directory
    */
   public static TelemetryConfig from(ToolSettings settings, Map<String, String> env, Path userHome) {
-    String tool = ToolNames.requireValid(settings.name());
+    String tool = requireValidName(settings.name());
     String endpoint = nonEmpty(env.get("TELEMETRY_KIT_ENDPOINT"), settings.endpoint());
     String home = env.get("TELEMETRY_KIT_HOME");
     String policy = env.get("TELEMETRY_KIT_POLICY_FILE");
     return new TelemetryConfig(
         tool,
-        ToolNames.versionOf(settings.version()),
         endpoint,
         settings.privacyUrl(),
         settings.policyVersion(),
@@ -99,4 +98,32 @@ public record TelemetryConfig(
   private static String nonEmpty(String preferred, String fallback) {
     return preferred == null || preferred.isBlank() ? fallback : preferred.trim();
   }
+
+  /**
+   * Returns {@code name} if it is a valid service name: 1 to 64 characters of lower-case letters,
+   * digits, '.', '_' or '-', starting with a letter or digit.
+   *
+   * @throws IllegalArgumentException saying how to name the tool
+   */
+  public static String requireValidName(String name) {
+    if (name == null || name.isEmpty() || name.length() > MAX_NAME_LENGTH || !validName(name)) {
+      throw new IllegalArgumentException(
+          "Telemetry needs a tool name of 1-64 lower-case letters, digits, '.', '_' or '-' "
+              + "(starting with a letter or digit), but the name is '" + name + "'. "
+              + "Set @Command(name = \"my-cli\") or @TelemetryEnabled(name = \"my-cli\").");
+    }
+    return name;
+  }
+
+  private static boolean validName(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
 }

@@ -4,7 +4,6 @@ package dev.telemetrykit.picocli.internal.config;
  * What the author declared for a tool, before the environment is applied.
  *
  * @param name the tool name ({@code @TelemetryEnabled(name)} or {@code @Command(name)})
- * @param version the version text ({@code @TelemetryEnabled(version)} or {@code @Command(version)})
  * @param endpoint the collector URL from the annotation
  * @param privacyUrl the privacy page, may be empty
  * @param policyVersion the version of what is collected
@@ -13,7 +12,6 @@ package dev.telemetrykit.picocli.internal.config;
  */
 public record ToolSettings(
     String name,
-    String version,
     String endpoint,
     String privacyUrl,
     int policyVersion,

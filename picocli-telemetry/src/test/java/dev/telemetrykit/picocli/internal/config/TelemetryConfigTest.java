@@ -11,12 +11,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class TelemetryConfigTest {
   static final ToolSettings SETTINGS =
-      new ToolSettings("my-cli", "my-cli 1.2.0", "https://t.example.com", "", 1, 10_000, false);
+      new ToolSettings("my-cli", "https://t.example.com", "", 1, 10_000, false);
 
   @Test
   void defaultsComeFromTheAnnotationAndHome() {
     TelemetryConfig c = TelemetryConfig.from(SETTINGS, Map.of(), Path.of("/home/u"));
-    assertThat(c.toolVersion()).isEqualTo("1.2.0");
     assertThat(c.endpoint()).isEqualTo("https://t.example.com");
     assertThat(c.home()).isEqualTo(Path.of("/home/u/.telemetry-kit"));
     assertThat(c.stateFile()).isEqualTo(Path.of("/home/u/.telemetry-kit/my-cli.json"));
@@ -57,12 +56,12 @@ class TelemetryConfigTest {
   @CsvSource({"'1.2.0', 1.2.0", "'my-cli 1.2.0', 1.2.0", "'my-cli version 2.0-rc1 (build 7)', 2.0-rc1",
       "'Tool v3.4', 3.4", "'', unknown", "'dev', dev", "'1.0\nsecond line', 1.0"})
   void versionIsTakenFromTheVersionText(String text, String version) {
-    assertThat(ToolNames.versionOf(text)).isEqualTo(version);
+    assertThat(dev.telemetrykit.picocli.internal.VersionSource.versionOf(text)).isEqualTo(version);
   }
 
   @Test
   void invalidToolNameTellsTheAuthorWhatToSet() {
-    assertThatThrownBy(() -> ToolNames.requireValid("<main class>"))
+    assertThatThrownBy(() -> TelemetryConfig.requireValidName("<main class>"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Set @Command(name = \"my-cli\") or @TelemetryEnabled(name = \"my-cli\")");
   }
