@@ -3,6 +3,7 @@ package dev.telemetrykit.picocli;
 import dev.telemetrykit.picocli.internal.HostEnvironment;
 import dev.telemetrykit.picocli.internal.Instrumentation;
 import dev.telemetrykit.picocli.internal.event.EventProperties;
+import dev.telemetrykit.picocli.internal.run.ActiveRecorder;
 import dev.telemetrykit.picocli.internal.run.Recorder;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,9 +24,6 @@ import picocli.CommandLine;
  * is touched at all.
  */
 public final class Telemetry {
-  /** The recorder of the most recently installed app, for custom events; null when not recording. */
-  private static volatile Recorder active;
-
   private Telemetry() {}
 
   /**
@@ -37,7 +35,7 @@ public final class Telemetry {
       throw new IllegalArgumentException("The parameter 'app' must not be null");
     }
     CommandLine cl = new CommandLine(app);
-    active = Instrumentation.install(cl, args, HostEnvironment.system());
+    ActiveRecorder.set(Instrumentation.install(cl, args, HostEnvironment.system()));
     return cl.execute(args);
   }
 
@@ -52,7 +50,7 @@ public final class Telemetry {
     if (cl == null) {
       throw new IllegalArgumentException("The parameter 'cl' must not be null");
     }
-    active = Instrumentation.install(cl, null, HostEnvironment.system());
+    ActiveRecorder.set(Instrumentation.install(cl, null, HostEnvironment.system()));
     return cl;
   }
 
@@ -77,7 +75,7 @@ public final class Telemetry {
     if (app == null) {
       throw new IllegalArgumentException("The parameter 'app' must not be null");
     }
-    active = Instrumentation.start(app, HostEnvironment.system());
+    ActiveRecorder.set(Instrumentation.start(app, HostEnvironment.system()));
   }
 
   /**
@@ -120,7 +118,7 @@ public final class Telemetry {
       fields.put(nameKey, name);
     }
     fields.putAll(EventProperties.validate(properties));
-    Recorder recorder = active;
+    Recorder recorder = ActiveRecorder.get();
     if (recorder != null) {
       recorder.record(type, fields);
     }

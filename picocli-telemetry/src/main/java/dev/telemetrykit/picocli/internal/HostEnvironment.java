@@ -1,5 +1,7 @@
 package dev.telemetrykit.picocli.internal;
 
+import dev.telemetrykit.picocli.internal.consent.ConsentPrompt;
+import dev.telemetrykit.picocli.internal.consent.TerminalConsentPrompt;
 import dev.telemetrykit.picocli.internal.run.TimeSource;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ public final class HostEnvironment {
   private final PrintStream err;
   private final TimeSource time;
   private Boolean interactive;
+  private ConsentPrompt consentPrompt;
 
   /**
    * @param env the environment variables
@@ -25,6 +28,7 @@ public final class HostEnvironment {
    * @param err where debug output goes
    * @param interactive whether stdin and stdout are both terminals; null to detect when asked
    * @param time the clocks
+   * @param consentPrompt how to ask the user; null for the terminal consent box
    */
   public HostEnvironment(
       Map<String, String> env,
@@ -32,13 +36,15 @@ public final class HostEnvironment {
       Properties systemProperties,
       PrintStream err,
       Boolean interactive,
-      TimeSource time) {
+      TimeSource time,
+      ConsentPrompt consentPrompt) {
     this.env = env;
     this.userHome = userHome;
     this.systemProperties = systemProperties;
     this.err = err;
     this.interactive = interactive;
     this.time = time;
+    this.consentPrompt = consentPrompt;
   }
 
   /** The environment of this process. */
@@ -49,7 +55,8 @@ public final class HostEnvironment {
         System.getProperties(),
         System.err,
         null,
-        TimeSource.SYSTEM);
+        TimeSource.SYSTEM,
+        null);
   }
 
   public Map<String, String> env() {
@@ -70,6 +77,14 @@ public final class HostEnvironment {
 
   public TimeSource time() {
     return time;
+  }
+
+  /** How to ask the user for consent. Made when first needed: it brings in JLine. */
+  public ConsentPrompt consentPrompt() {
+    if (consentPrompt == null) {
+      consentPrompt = new TerminalConsentPrompt();
+    }
+    return consentPrompt;
   }
 
   /** Whether stdin and stdout are both terminals. */

@@ -12,6 +12,7 @@ import dev.telemetrykit.picocli.internal.consent.EffectiveConsent;
 import dev.telemetrykit.picocli.internal.event.Platform;
 import dev.telemetrykit.picocli.internal.queue.Journal;
 import dev.telemetrykit.picocli.internal.run.CommandInterceptor;
+import dev.telemetrykit.picocli.internal.run.ConsentAsker;
 import dev.telemetrykit.picocli.internal.run.Recorder;
 import java.lang.reflect.Method;
 import picocli.CommandLine;
@@ -56,9 +57,13 @@ public final class Instrumentation {
       VersionSource version = new VersionSource(annotation.version(), spec);
       CommandSpec telemetryCommand =
           mayRunTelemetryCommand ? TelemetryLauncher.addTo(cl, config, version, host.time()) : null;
-      Recorder recorder = recorderFor(config, version, host, diagnostics);
-      if (recorder != null) {
-        CommandInterceptor.install(cl, recorder, telemetryCommand);
+      EffectiveConsent consent = resolve(config, diagnostics);
+      Recorder recorder = recorderFor(config, consent, version, host, diagnostics);
+      ConsentAsker asker = recorder == null && mayAsk(config, consent, host)
+          ? new ConsentAsker(config, new ConsentStore(config.stateFile()), consent.record(), version, host, diagnostics)
+          : null;
+      if (recorder != null || asker != null) {
+        CommandInterceptor.install(cl, recorder, asker, telemetryCommand);
       }
       return recorder;
     } catch (RuntimeException e) {
@@ -86,7 +91,8 @@ public final class Instrumentation {
     TelemetryConfig config = configure(annotation, annotation.name(), host);
     Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());
     try {
-      return recorderFor(config, new VersionSource(annotation.version(), null), host, diagnostics);
+      return recorderFor(
+          config, resolve(config, diagnostics), new VersionSource(annotation.version(), null), host, diagnostics);
     } catch (RuntimeException e) {
       diagnostics.failed("starting telemetry", e);
       return null;
@@ -110,26 +116,30 @@ public final class Instrumentation {
    * or the user's refusal applies, else none.
    */
   private static Recorder recorderFor(
-      TelemetryConfig config, VersionSource version, HostEnvironment host, Diagnostics diagnostics) {
-    EffectiveConsent consent = ConsentResolver.resolve(config, new ConsentStore(config.stateFile()));
-    if (diagnostics.debug()) {
-      diagnostics.debug("telemetry is " + consent.state().word() + ", decided by " + consent.decidedBy());
-    }
+      TelemetryConfig config, EffectiveConsent consent, VersionSource version, HostEnvironment host,
+      Diagnostics diagnostics) {
     boolean granted = consent.granted();
     boolean debugPreview = config.debug() && consent.state() == ConsentState.UNDECIDED;
     if (!granted && !debugPreview) {
       return null;
     }
-    return new Recorder(
-        version.get(),
-        consent.record().userId(),
-        Platform.from(host.systemProperties()),
-        config.ci(),
-        host.interactive(),
-        granted && !config.debug() ? new Journal(config.journalDirectory().toFile()) : null,
-        config.debug() ? host.err() : null,
-        diagnostics,
-        host.time());
+    return Recorder.create(config, consent.record().userId(), version.get(), host, diagnostics, granted);
+  }
+
+  private static EffectiveConsent resolve(TelemetryConfig config, Diagnostics diagnostics) {
+    EffectiveConsent consent = ConsentResolver.resolve(config, new ConsentStore(config.stateFile()));
+    if (diagnostics.debug()) {
+      diagnostics.debug("telemetry is " + consent.state().word() + ", decided by " + consent.decidedBy());
+    }
+    return consent;
+  }
+
+  /**
+   * Whether to show the consent box: the user has not decided (or what is collected changed since
+   * they said yes), and a person is there to answer: stdin and stdout are terminals, no CI.
+   */
+  private static boolean mayAsk(TelemetryConfig config, EffectiveConsent consent, HostEnvironment host) {
+    return consent.askable() && !config.ci() && host.interactive();
   }
 
   /** Whether the run may be a {@code telemetry} command: unknown arguments, or one of them is it. */

@@ -2,6 +2,7 @@ package dev.telemetrykit.picocli.testing;
 
 import dev.telemetrykit.picocli.internal.HostEnvironment;
 import dev.telemetrykit.picocli.internal.Instrumentation;
+import dev.telemetrykit.picocli.internal.consent.ConsentPrompt;
 import dev.telemetrykit.picocli.internal.run.Recorder;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,6 +29,7 @@ public final class AppRun {
   private boolean interactive;
   private FixedTime time = new FixedTime(1_764_000_000_000L, 3_000_000L);
   private final ByteArrayOutputStream debugErr = new ByteArrayOutputStream();
+  private ConsentPrompt prompt = ScriptedPrompt.failing();
 
   private AppRun(Supplier<CommandLine> app, Path home) {
     this.app = app;
@@ -47,6 +49,12 @@ public final class AppRun {
 
   public AppRun interactive(boolean value) {
     interactive = value;
+    return this;
+  }
+
+  /** How the consent box answers (by default, asking fails the test). */
+  public AppRun prompt(ConsentPrompt value) {
+    prompt = value;
     return this;
   }
 
@@ -114,7 +122,8 @@ public final class AppRun {
         props,
         new PrintStream(debugErr, true, StandardCharsets.UTF_8),
         interactive,
-        time);
+        time,
+        prompt);
   }
 
   /** What the user saw. */

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param ci whether a CI system's variable is set
  * @param maxQueuedEvents the cap on unsent events
  * @param showInHelp whether the {@code telemetry} subcommand appears in usage help
+ * @param promptTimeoutSeconds how long the consent box waits ({@code TELEMETRY_KIT_PROMPT_TIMEOUT})
  */
 public record TelemetryConfig(
     String toolName,
@@ -30,9 +31,13 @@ public record TelemetryConfig(
     boolean debug,
     boolean ci,
     int maxQueuedEvents,
-    boolean showInHelp) {
+    boolean showInHelp,
+    int promptTimeoutSeconds) {
 
   private static final int MAX_NAME_LENGTH = 64;
+
+  /** Long enough to read the consent box, short enough not to hold up an unattended run for long. */
+  static final int DEFAULT_PROMPT_TIMEOUT_SECONDS = 30;
 
   /** The machine-wide policy file administrators use to switch telemetry off. */
   public static final String DEFAULT_POLICY_FILE = "/etc/telemetry-kit/policy.json";
@@ -68,7 +73,8 @@ public record TelemetryConfig(
         OptOut.isSet(env.get("TELEMETRY_KIT_DEBUG")),
         isCi(env),
         settings.maxQueuedEvents(),
-        settings.showInHelp());
+        settings.showInHelp(),
+        seconds(env.get("TELEMETRY_KIT_PROMPT_TIMEOUT"), DEFAULT_PROMPT_TIMEOUT_SECONDS));
   }
 
   /** The state file: consent, policy version, salt. */
@@ -84,6 +90,18 @@ public record TelemetryConfig(
   /** The journal: one small file per recorded event, moved into the queue later. */
   public Path journalDirectory() {
     return home.resolve(toolName + ".journal");
+  }
+
+  private static int seconds(String value, int fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int seconds = Integer.parseInt(value.trim());
+      return seconds > 0 ? seconds : fallback;
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
   }
 
   private static boolean isCi(Map<String, String> env) {

@@ -14,10 +14,12 @@ public final class EventProperties {
   static final int MAX_STRING_LENGTH = 256;
   static final int MAX_NAME_LENGTH = 128;
 
-  /** Keys the SDK fills in itself on every event. */
+  /** Keys the SDK fills in itself. */
   static final Set<String> RESERVED =
-      Set.of("version", "os", "arch", "java_version", "ci", "interactive", "feature", "method",
-          "command", "options", "option_values", "duration_ms", "success", "exit_code", "error");
+      Set.of(EventSchema.VERSION, EventSchema.OS, EventSchema.ARCH, EventSchema.JAVA_VERSION, EventSchema.CI,
+          EventSchema.INTERACTIVE, EventSchema.COMMAND, EventSchema.OPTIONS, EventSchema.OPTION_VALUES,
+          EventSchema.DURATION_MS, EventSchema.SUCCESS, EventSchema.EXIT_CODE, EventSchema.ERROR,
+          "feature", "method");
 
   private EventProperties() {}
 

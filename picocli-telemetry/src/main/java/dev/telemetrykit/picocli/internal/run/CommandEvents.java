@@ -1,6 +1,7 @@
 package dev.telemetrykit.picocli.internal.run;
 
 import dev.telemetrykit.picocli.TelemetrySafe;
+import dev.telemetrykit.picocli.internal.event.EventSchema;
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,10 +35,10 @@ final class CommandEvents {
       collectOptions(leaf, options, values);
     }
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("command", commandPath(leaf.commandSpec()));
-    fields.put("options", options);
+    fields.put(EventSchema.COMMAND, commandPath(leaf.commandSpec()));
+    fields.put(EventSchema.OPTIONS, options);
     if (!values.isEmpty()) {
-      fields.put("option_values", values);
+      fields.put(EventSchema.OPTION_VALUES, values);
     }
     outcome(fields, durationMillis, exitCode, error);
     return fields;
@@ -46,8 +47,8 @@ final class CommandEvents {
   /** The fields of a run that failed to parse: where it failed and how, never the input. */
   static Map<String, Object> parseErrorFields(CommandLine failedAt, int exitCode, Class<?> error) {
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("command", commandPath(failedAt.getCommandSpec()));
-    fields.put("options", List.of());
+    fields.put(EventSchema.COMMAND, commandPath(failedAt.getCommandSpec()));
+    fields.put(EventSchema.OPTIONS, List.of());
     outcome(fields, 0, exitCode, error);
     return fields;
   }
@@ -65,11 +66,11 @@ final class CommandEvents {
   }
 
   private static void outcome(Map<String, Object> fields, long durationMillis, int exitCode, Class<?> error) {
-    fields.put("duration_ms", Math.max(0, durationMillis));
-    fields.put("success", error == null && exitCode == 0);
-    fields.put("exit_code", exitCode);
+    fields.put(EventSchema.DURATION_MS, Math.max(0, durationMillis));
+    fields.put(EventSchema.SUCCESS, error == null && exitCode == 0);
+    fields.put(EventSchema.EXIT_CODE, exitCode);
     if (error != null) {
-      fields.put("error", error.getName());
+      fields.put(EventSchema.ERROR, error.getName());
     }
   }
 

@@ -27,8 +27,9 @@ public final class CommandInterceptor
   private final IExecutionStrategy strategy;
   private final IExecutionExceptionHandler executionHandler;
   private final IParameterExceptionHandler parameterHandler;
-  private final Recorder recorder;
   private final CommandSpec excluded;
+  private Recorder recorder;
+  private ConsentAsker asker;
 
   // The run that reached execution and has not been recorded yet. Plain fields rather than a
   // small holder class: every class loaded on the start-up path costs ~0.2 ms.
@@ -37,21 +38,24 @@ public final class CommandInterceptor
   private long pendingStartNanos;
   private Class<?> pendingError;
 
-  private CommandInterceptor(CommandLine cl, Recorder recorder, CommandSpec excluded) {
+  private CommandInterceptor(CommandLine cl, Recorder recorder, ConsentAsker asker, CommandSpec excluded) {
     this.strategy = cl.getExecutionStrategy();
     this.executionHandler = cl.getExecutionExceptionHandler();
     this.parameterHandler = cl.getParameterExceptionHandler();
     this.recorder = recorder;
+    this.asker = asker;
     this.excluded = excluded;
   }
 
   /**
    * Wraps the strategy and handlers {@code cl} has now.
    *
+   * @param recorder records the runs; null until the user says yes
+   * @param asker asks the user before the first run that is not help; null when not to ask
    * @param excluded a subcommand whose runs are not recorded (the {@code telemetry} command), or null
    */
-  public static void install(CommandLine cl, Recorder recorder, CommandSpec excluded) {
-    CommandInterceptor interceptor = new CommandInterceptor(cl, recorder, excluded);
+  public static void install(CommandLine cl, Recorder recorder, ConsentAsker asker, CommandSpec excluded) {
+    CommandInterceptor interceptor = new CommandInterceptor(cl, recorder, asker, excluded);
     cl.setExecutionStrategy(interceptor);
     cl.setExecutionExceptionHandler(interceptor);
     cl.setParameterExceptionHandler(interceptor);
@@ -60,6 +64,14 @@ public final class CommandInterceptor
   @Override
   public int execute(ParseResult parseResult) throws ExecutionException, ParameterException {
     if (isExcluded(parseResult)) {
+      return strategy.execute(parseResult);
+    }
+    if (recorder == null && asker != null && !isHelp(parseResult)) {
+      ConsentAsker asking = asker;
+      asker = null; // once per process
+      recorder = asking.ask(parseResult);
+    }
+    if (recorder == null) {
       return strategy.execute(parseResult);
     }
     TimeSource time = recorder.time();
@@ -107,7 +119,7 @@ public final class CommandInterceptor
   @Override
   public int handleParseException(ParameterException ex, String[] args) throws Exception {
     CommandLine failedAt = ex.getCommandLine();
-    boolean record = pendingRun != null || (failedAt != null && !isExcluded(failedAt));
+    boolean record = pendingRun != null || (recorder != null && failedAt != null && !isExcluded(failedAt));
     int exitCode;
     try {
       exitCode = parameterHandler.handleParseException(ex, args);
@@ -146,6 +158,16 @@ public final class CommandInterceptor
     } catch (RuntimeException e) {
       // Reading the parse result failed; the app's run must not notice.
     }
+  }
+
+  /** Help and version runs never ask: the user wants to read, not to answer. */
+  private static boolean isHelp(ParseResult parseResult) {
+    for (ParseResult p = parseResult; p != null; p = p.hasSubcommand() ? p.subcommand() : null) {
+      if (p.isUsageHelpRequested() || p.isVersionHelpRequested() || p.commandSpec().helpCommand()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean isExcluded(ParseResult parseResult) {

@@ -1,7 +1,10 @@
 package dev.telemetrykit.picocli.internal.run;
 
 import dev.telemetrykit.picocli.internal.Diagnostics;
+import dev.telemetrykit.picocli.internal.HostEnvironment;
+import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.event.EventIds;
+import dev.telemetrykit.picocli.internal.event.EventSchema;
 import dev.telemetrykit.picocli.internal.event.Platform;
 import dev.telemetrykit.picocli.internal.json.JsonWriter;
 import dev.telemetrykit.picocli.internal.queue.Journal;
@@ -56,6 +59,26 @@ public final class Recorder {
     this.sessionId = EventIds.newId(time.epochMillis());
   }
 
+  /**
+   * A recorder for this run of {@code config}'s tool.
+   *
+   * @param journaling whether events go to the journal (else they are only printed in debug mode)
+   */
+  public static Recorder create(
+      TelemetryConfig config, String userId, String version, HostEnvironment host, Diagnostics diagnostics,
+      boolean journaling) {
+    return new Recorder(
+        version,
+        userId,
+        Platform.from(host.systemProperties()),
+        config.ci(),
+        host.interactive(),
+        journaling && !config.debug() ? new Journal(config.journalDirectory().toFile()) : null,
+        config.debug() ? host.err() : null,
+        diagnostics,
+        host.time());
+  }
+
   /** The clocks this recorder stamps events with. */
   public TimeSource time() {
     return time;
@@ -64,22 +87,8 @@ public final class Recorder {
   /** Records an event that happened at {@code timestamp} (epoch ms). */
   public void record(String eventType, Map<String, Object> fields, long timestamp) {
     try {
-      Map<String, Object> metadata = new LinkedHashMap<>(fields);
-      metadata.put("version", toolVersion);
-      metadata.put("os", platform.os());
-      metadata.put("arch", platform.arch());
-      metadata.put("java_version", platform.javaVersion());
-      metadata.put("ci", ci);
-      metadata.put("interactive", interactive);
       String eventId = EventIds.newId(timestamp);
-      Map<String, Object> event = new LinkedHashMap<>();
-      event.put("event_id", eventId);
-      event.put("event_type", eventType);
-      event.put("timestamp", timestamp);
-      event.put("user_id", userId);
-      event.put("session_id", sessionId);
-      event.put("metadata", metadata);
-      String json = JsonWriter.compact(event);
+      String json = toJson(eventId, eventType, fields, timestamp);
       if (journal != null) {
         journal.append(eventId, json);
       }
@@ -89,6 +98,29 @@ public final class Recorder {
     } catch (Throwable e) {
       diagnostics.failed("recording a " + eventType + " event", e);
     }
+  }
+
+  /** The event as it would be recorded, without recording it. */
+  public String toJson(String eventType, Map<String, Object> fields, long timestamp) {
+    return toJson(EventIds.newId(timestamp), eventType, fields, timestamp);
+  }
+
+  private String toJson(String eventId, String eventType, Map<String, Object> fields, long timestamp) {
+    Map<String, Object> metadata = new LinkedHashMap<>(fields);
+    metadata.put(EventSchema.VERSION, toolVersion);
+    metadata.put(EventSchema.OS, platform.os());
+    metadata.put(EventSchema.ARCH, platform.arch());
+    metadata.put(EventSchema.JAVA_VERSION, platform.javaVersion());
+    metadata.put(EventSchema.CI, ci);
+    metadata.put(EventSchema.INTERACTIVE, interactive);
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("event_id", eventId);
+    event.put("event_type", eventType);
+    event.put("timestamp", timestamp);
+    event.put("user_id", userId);
+    event.put("session_id", sessionId);
+    event.put("metadata", metadata);
+    return JsonWriter.compact(event);
   }
 
   /** Records an event that happens now. */

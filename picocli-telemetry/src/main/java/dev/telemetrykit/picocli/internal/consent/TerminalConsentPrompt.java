@@ -1,0 +1,26 @@
+package dev.telemetrykit.picocli.internal.consent;
+
+import dev.telemetrykit.consent.ConsentBox;
+import dev.telemetrykit.consent.ConsentDecision;
+import java.util.function.Supplier;
+
+/** The consent box of the {@code consent-prompt} module, on the user's terminal. */
+public final class TerminalConsentPrompt implements ConsentPrompt {
+  @Override
+  public ConsentState ask(ConsentQuestion question, Supplier<String> payload) {
+    ConsentBox box =
+        ConsentBox.builder()
+            .toolName(question.toolName())
+            .collected(question.collected())
+            .neverCollected(question.neverCollected())
+            .learnMoreUrl(question.learnMoreUrl())
+            .manageCommand(question.manageCommand())
+            .timeout(question.timeout())
+            .build();
+    ConsentDecision decision = box.askOnSystemTerminal(payload);
+    if (decision == ConsentDecision.GRANTED) {
+      return ConsentState.GRANTED;
+    }
+    return decision == ConsentDecision.DENIED ? ConsentState.DENIED : ConsentState.UNDECIDED;
+  }
+}
