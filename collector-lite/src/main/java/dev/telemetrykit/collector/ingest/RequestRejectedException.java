@@ -1,0 +1,53 @@
+package dev.telemetrykit.collector.ingest;
+
+/**
+ * A request the collector refuses because of what the client sent; never a server fault.
+ *
+ * <p>Carries the HTTP status and, when the problem is about one field of the body, that field's path
+ * (for example {@code events[3].timestamp}). The HTTP layer maps every instance to the same JSON
+ * error body, so code that detects a problem only has to throw.
+ */
+public final class RequestRejectedException extends RuntimeException {
+  private final int status;
+  private final String field;
+
+  private RequestRejectedException(int status, String message, String field) {
+    super(message, null, false, false); // an expected outcome: a stack trace would be noise
+    this.status = status;
+    this.field = field;
+  }
+
+  /**
+   * 400: the body or a parameter breaks the protocol.
+   *
+   * @param field the offending field's path, or null
+   * @param problem what is wrong, phrased to follow the field name ("is required")
+   */
+  public static RequestRejectedException invalid(String field, String problem) {
+    return new RequestRejectedException(400, sentence(field, problem), field);
+  }
+
+  /** 413: the body or the batch is too large; the client should split the batch. */
+  public static RequestRejectedException tooLarge(String field, String problem) {
+    return new RequestRejectedException(413, sentence(field, problem), field);
+  }
+
+  /** 415: the content type or content encoding is not one the collector reads. */
+  public static RequestRejectedException unsupportedMediaType(String message) {
+    return new RequestRejectedException(415, message, null);
+  }
+
+  private static String sentence(String field, String problem) {
+    return field == null ? problem : field + " " + problem;
+  }
+
+  /** The HTTP status code to answer with. */
+  public int status() {
+    return status;
+  }
+
+  /** The path of the offending field, or null when the problem is not about one field. */
+  public String field() {
+    return field;
+  }
+}

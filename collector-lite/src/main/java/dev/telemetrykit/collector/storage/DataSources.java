@@ -1,0 +1,88 @@
+package dev.telemetrykit.collector.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** Builds the connections for each dialect. */
+final class DataSources {
+  /** Enough for concurrent ingest on one collector; several collectors may share a database. */
+  private static final int POSTGRESQL_POOL_SIZE = 10;
+  /** How long a SQLite writer waits for another process holding the write lock. */
+  private static final int SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+  private DataSources() {}
+
+  static DataSource unpooled(Dialect dialect, String jdbcUrl) {
+    return switch (dialect) {
+      case SQLITE -> sqlite(jdbcUrl);
+      case POSTGRESQL -> {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(jdbcUrl);
+        yield dataSource;
+      }
+    };
+  }
+
+  static HikariDataSource pooled(Dialect dialect, String jdbcUrl) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("collector-" + dialect.name().toLowerCase(Locale.ROOT));
+    config.setDataSource(unpooled(dialect, jdbcUrl));
+    config.setConnectionTimeout(10_000); // a request waits this long for a connection, then gets 503
+    // SQLite allows one writer at a time: one connection serializes writers inside the process
+    // instead of making them spin on the busy timeout.
+    config.setMaximumPoolSize(dialect == Dialect.SQLITE ? 1 : POSTGRESQL_POOL_SIZE);
+    try {
+      return new HikariDataSource(config);
+    } catch (HikariPool.PoolInitializationException e) {
+      throw new StorageException("cannot connect to " + dialect.describe(jdbcUrl) + ": "
+          + rootMessage(e), e);
+    }
+  }
+
+  private static SQLiteDataSource sqlite(String jdbcUrl) {
+    createParentDirectory(jdbcUrl.substring("jdbc:sqlite:".length()));
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL); // readers do not block the writer
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL); // durable enough in WAL mode, far faster
+    config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+    // A deferred transaction that upgrades to a write fails with SQLITE_BUSY_SNAPSHOT without
+    // waiting; IMMEDIATE takes the write lock at BEGIN and honours the busy timeout.
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    SQLiteDataSource dataSource = new SQLiteDataSource(config);
+    dataSource.setUrl(jdbcUrl);
+    return dataSource;
+  }
+
+  private static void createParentDirectory(String path) {
+    if (path.startsWith("file:")) {
+      return; // a URI filename: leave it to SQLite
+    }
+    int query = path.indexOf('?');
+    Path parent = Path.of(query >= 0 ? path.substring(0, query) : path).toAbsolutePath().getParent();
+    try {
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new StorageException("cannot create the directory " + parent, e);
+    }
+  }
+
+  /** The innermost cause's message, on one line. */
+  static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return String.valueOf(root.getMessage()).lines().findFirst().orElse("").strip();
+  }
+}

@@ -1,0 +1,183 @@
+package dev.telemetrykit.collector;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.telemetrykit.collector.support.Batches;
+import dev.telemetrykit.collector.support.ProtocolExamples;
+import dev.telemetrykit.collector.support.RunningCollector;
+import dev.telemetrykit.collector.support.RunningCollector.Response;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code POST /events} over real HTTP: dedupe, atomicity, encodings and content types. */
+class IngestEndpointTest {
+  @RegisterExtension
+  static final RunningCollector collector = RunningCollector.perClass();
+
+  @Test
+  void resentBatchIsCountedAsDuplicatesAndNotStoredTwice() {
+    String user = Batches.userId();
+    byte[] batch = Batches.bytes(Batches.commands(5, user));
+
+    Response first = collector.postJson(batch);
+    Response resent = collector.postJson(batch);
+
+    assertThat(first.json().get("received").intValue()).isEqualTo(5);
+    assertThat(first.json().get("duplicates").intValue()).isZero();
+    assertThat(resent.status()).isEqualTo(200);
+    assertThat(resent.json().get("received").intValue()).isEqualTo(5);
+    assertThat(resent.json().get("duplicates").intValue()).isEqualTo(5);
+    assertThat(collector.storedEvents(user)).isEqualTo(5);
+  }
+
+  @Test
+  void eventRepeatedInsideOneBatchIsStoredOnce() {
+    String user = Batches.userId();
+    ObjectNode batch = Batches.commands(2, user);
+    batch.withArray("events").add(batch.withArray("events").get(0).deepCopy());
+
+    Response response = collector.postJson(Batches.bytes(batch));
+
+    assertThat(response.json().get("received").intValue()).isEqualTo(3);
+    assertThat(response.json().get("duplicates").intValue()).isEqualTo(1);
+    assertThat(collector.storedEvents(user)).isEqualTo(2);
+  }
+
+  @Test
+  void oneInvalidEventRejectsTheWholeBatch() {
+    String user = Batches.userId();
+    ObjectNode batch = Batches.commands(3, user);
+    ((ObjectNode) batch.withArray("events").get(2)).put("timestamp", 4_102_444_800_000L);
+
+    Response response = collector.postJson(Batches.bytes(batch));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("field").textValue()).isEqualTo("events[2].timestamp");
+    assertThat(collector.storedEvents(user)).isZero();
+  }
+
+  @Test
+  void hundredEventsAreAcceptedButHundredAndOneAreTooLarge() {
+    String user = Batches.userId();
+
+    Response hundred = collector.postJson(Batches.bytes(Batches.commands(100, user)));
+    Response hundredAndOne = collector.postJson(Batches.bytes(Batches.commands(101, user)));
+
+    assertThat(hundred.status()).isEqualTo(200);
+    assertThat(hundredAndOne.status()).isEqualTo(413);
+    assertThat(hundredAndOne.json().get("field").textValue()).isEqualTo("events");
+    assertThat(collector.storedEvents(user)).isEqualTo(100);
+  }
+
+  @Test
+  void gzipBodyIsAccepted() {
+    String user = Batches.userId();
+
+    Response response = collector.postGzip(Batches.bytes(Batches.commands(4, user)));
+
+    assertThat(response.status()).as("%s", response.json()).isEqualTo(200);
+    assertThat(response.json().get("received").intValue()).isEqualTo(4);
+    assertThat(collector.storedEvents(user)).isEqualTo(4);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"application/json; charset=utf-8", "Application/JSON;charset=\"UTF-8\""})
+  void jsonContentTypeWithUtf8CharsetIsAccepted(String contentType) {
+    Response response = collector.post(Batches.bytes(Batches.commands(1, Batches.userId())), contentType, null);
+
+    assertThat(response.status()).isEqualTo(200);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "application/json; charset=iso-8859-1"})
+  void otherContentTypesAreRejectedWith415(String contentType) {
+    Response response = collector.post(Batches.bytes(Batches.commands(1, Batches.userId())), contentType, null);
+
+    assertThat(response.status()).isEqualTo(415);
+    assertThat(response.json().get("error").textValue()).isNotBlank();
+  }
+
+  @Test
+  void unknownContentEncodingIsRejectedWith415() {
+    Response response = collector.post(Batches.bytes(Batches.commands(1, Batches.userId())), "application/json", "br");
+
+    assertThat(response.status()).isEqualTo(415);
+    assertThat(response.json().get("error").textValue()).contains("br");
+  }
+
+  @Test
+  void truncatedJsonIsRejectedWith400WithoutAField() {
+    byte[] batch = Batches.bytes(Batches.commands(2, Batches.userId()));
+
+    Response response = collector.postJson(Arrays.copyOf(batch, batch.length / 2));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("error").textValue()).startsWith("malformed JSON");
+    assertThat(response.json().has("field")).isFalse();
+  }
+
+  @Test
+  void invalidUtf8IsRejectedWith400() {
+    byte[] batch = Batches.bytes(Batches.commands(1, Batches.userId()));
+    String text = new String(batch, UTF_8).replace("\"build\"", "\"bu?ld\"");
+    byte[] broken = text.getBytes(UTF_8);
+    broken[text.indexOf("bu?ld") + 2] = (byte) 0xC3; // a lead byte followed by an ASCII byte
+
+    Response response = collector.postJson(broken);
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("error").textValue()).contains("UTF-8");
+  }
+
+  @Test
+  void corruptGzipIsRejectedWith400() {
+    byte[] gzip = RunningCollector.gzip(Batches.bytes(Batches.commands(1, Batches.userId())));
+    gzip[gzip.length / 2] ^= 0x55;
+
+    Response response = collector.post(gzip, "application/json", "gzip");
+
+    assertThat(response.status()).isEqualTo(400);
+  }
+
+  @Test
+  void mutatedExamplesNeverCauseServerErrors() {
+    Random random = new Random(20261125); // fixed seed: a failure can be replayed
+    for (ProtocolExamples.Valid example : ProtocolExamples.valid()) {
+      for (int i = 0; i < 60; i++) {
+        byte[] mutated = mutate(example.body(), random);
+
+        Response response = collector.postJson(mutated);
+
+        assertThat(response.status()).as("mutation %d of %s: %s", i, example.name(), new String(mutated, UTF_8))
+            .isIn(200, 400, 413);
+      }
+    }
+  }
+
+  private static byte[] mutate(byte[] body, Random random) {
+    byte[] copy = body.clone();
+    switch (random.nextInt(4)) {
+      case 0 -> copy[random.nextInt(copy.length)] = (byte) random.nextInt(256);
+      case 1 -> copy = Arrays.copyOf(copy, random.nextInt(copy.length));
+      case 2 -> {
+        int at = random.nextInt(copy.length);
+        copy[at] = (byte) "{}[],:\"0-e.\\".charAt(random.nextInt(12));
+      }
+      default -> {
+        int from = random.nextInt(copy.length);
+        int length = Math.min(copy.length - from, 1 + random.nextInt(20));
+        byte[] shorter = new byte[copy.length - length];
+        System.arraycopy(copy, 0, shorter, 0, from);
+        System.arraycopy(copy, from + length, shorter, from, copy.length - from - length);
+        copy = shorter;
+      }
+    }
+    return copy;
+  }
+}

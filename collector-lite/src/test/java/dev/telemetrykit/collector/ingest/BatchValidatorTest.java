@@ -1,0 +1,161 @@
+package dev.telemetrykit.collector.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.telemetrykit.collector.support.Batches;
+import dev.telemetrykit.collector.support.ProtocolExamples;
+import java.time.Clock;
+import java.time.Duration;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Rules the shared examples do not pin down: exact boundaries and encodings. */
+class BatchValidatorTest {
+  private static final Clock CLOCK = ProtocolExamples.referenceClock();
+  private static final long NOW = CLOCK.millis();
+  private final BatchValidator validator = new BatchValidator(CLOCK, Duration.ofDays(400));
+
+  @Test
+  void timestampExactly24HoursAheadIsAcceptedOneMillisecondMoreIsNot() {
+    assertThat(validator.validate(withTimestamp(NOW + Duration.ofHours(24).toMillis())).events()).hasSize(1);
+    assertRejected(withTimestamp(NOW + Duration.ofHours(24).toMillis() + 1), "events[0].timestamp");
+  }
+
+  @Test
+  void timestampExactlyAtTheRetentionLimitIsAcceptedOneMillisecondOlderIsNot() {
+    long limit = NOW - Duration.ofDays(400).toMillis();
+    assertThat(validator.validate(withTimestamp(limit)).events()).hasSize(1);
+    assertRejected(withTimestamp(limit - 1), "events[0].timestamp");
+  }
+
+  @Test
+  void shorterRetentionRefusesOlderEvents() {
+    BatchValidator thirtyDays = new BatchValidator(CLOCK, Duration.ofDays(30));
+    assertThatThrownBy(() -> thirtyDays.validate(withTimestamp(NOW - Duration.ofDays(31).toMillis())))
+        .hasMessageContaining("30 days");
+  }
+
+  @Test
+  void moreThanHundredEventsIsTooLargeRatherThanInvalid() {
+    assertThatThrownBy(() -> validator.validate(Batches.commands(101, Batches.userId())))
+        .isInstanceOfSatisfying(RequestRejectedException.class, e -> {
+          assertThat(e.status()).isEqualTo(413);
+          assertThat(e.field()).isEqualTo("events");
+        });
+  }
+
+  @Test
+  void stringLengthIsCountedInCodePoints() {
+    String emoji = "\uD83D\uDE80"; // one code point, two Java chars
+    assertThat(validator.validate(withMetadata("note", emoji.repeat(256))).events()).hasSize(1);
+    assertRejected(withMetadata("note", emoji.repeat(257)), "events[0].metadata.note");
+  }
+
+  @Test
+  void unpairedSurrogateIsRejected() {
+    assertRejected(withMetadata("note", "a\uD800b"), "events[0].metadata.note");
+  }
+
+  @Test
+  void nonFiniteAndOversizedNumbersAreRejected() {
+    ObjectNode infinite = Batches.commands(1, Batches.userId());
+    metadata(infinite).put("ratio", Double.POSITIVE_INFINITY);
+    assertRejected(infinite, "events[0].metadata.ratio");
+
+    ObjectNode huge = Batches.commands(1, Batches.userId());
+    metadata(huge).put("count", new java.math.BigInteger("123456789012345678901234567890"));
+    assertRejected(huge, "events[0].metadata.count");
+  }
+
+  @Test
+  void exitCodeMustFitIn32Bits() {
+    ObjectNode batch = Batches.commands(1, Batches.userId());
+    metadata(batch).put("exit_code", 1L << 31);
+    assertRejected(batch, "events[0].metadata.exit_code");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"java.io.IOException", "com.acme.Cli$ParseError", "IllegalStateException", "été.Ç"})
+  void errorAcceptsClassNames(String className) {
+    assertThat(validator.validate(withMetadata("error", className)).events()).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "java.io.IOException: disk full", "/home/alice", "a..b"})
+  void errorRejectsAnythingButAClassName(String value) {
+    assertRejected(withMetadata("error", value), "events[0].metadata.error");
+  }
+
+  @Test
+  void optionValuesMayHoldStringsAndStringArrays() {
+    ObjectNode batch = Batches.commands(1, Batches.userId());
+    ObjectNode values = metadata(batch).putObject("option_values");
+    values.put("--target", "prod");
+    values.putArray("--tag").add("a").add("b");
+    assertThat(validator.validate(batch).events()).hasSize(1);
+  }
+
+  @Test
+  void customEventTypesFollowOnlyTheGenericRules() {
+    ObjectNode batch = Batches.commands(1, Batches.userId());
+    ObjectNode event = (ObjectNode) batch.withArray("events").get(0);
+    event.put("event_type", "export.finished");
+    event.putObject("metadata").put("success", "not checked for custom types").putObject("sizes").put("rows", 3);
+    assertThat(validator.validate(batch).events().get(0).eventType()).isEqualTo("export.finished");
+  }
+
+  @Test
+  void nestedObjectKeysMayBeOptionNamesButTopLevelKeysMayNot() {
+    ObjectNode nested = Batches.commands(1, Batches.userId());
+    metadata(nested).putObject("flags").put("-v", true);
+    assertThat(validator.validate(nested).events()).hasSize(1);
+
+    ObjectNode topLevel = Batches.commands(1, Batches.userId());
+    metadata(topLevel).put("-v", true);
+    assertRejected(topLevel, "events[0].metadata");
+  }
+
+  @Test
+  void arrayOfMoreThan64StringsIsRejected() {
+    ObjectNode batch = Batches.commands(1, Batches.userId());
+    var tags = metadata(batch).putArray("tags");
+    for (int i = 0; i < 65; i++) {
+      tags.add("t" + i);
+    }
+    assertRejected(batch, "events[0].metadata.tags");
+  }
+
+  @Test
+  void rejectionMessageStartsWithTheFieldName() {
+    assertThatThrownBy(() -> validator.validate(withTimestamp(4_102_444_800_000L)))
+        .hasMessage("events[0].timestamp is more than 24 hours in the future");
+  }
+
+  private static ObjectNode withTimestamp(long timestamp) {
+    ObjectNode batch = Batches.commands(1, Batches.userId());
+    ((ObjectNode) batch.withArray("events").get(0)).put("timestamp", timestamp);
+    return batch;
+  }
+
+  private static ObjectNode withMetadata(String key, String value) {
+    ObjectNode batch = Batches.commands(1, Batches.userId());
+    metadata(batch).put(key, value);
+    return batch;
+  }
+
+  private static ObjectNode metadata(ObjectNode batch) {
+    return (ObjectNode) batch.withArray("events").get(0).get("metadata");
+  }
+
+  private AbstractThrowableAssert<?, ? extends Throwable> assertRejected(ObjectNode batch, String field) {
+    return assertThatThrownBy(() -> validator.validate(batch))
+        .isInstanceOfSatisfying(RequestRejectedException.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.field()).isEqualTo(field);
+        });
+  }
+}

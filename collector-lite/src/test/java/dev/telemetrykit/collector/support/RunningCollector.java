@@ -1,0 +1,185 @@
+package dev.telemetrykit.collector.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.telemetrykit.collector.Collector;
+import dev.telemetrykit.collector.CollectorConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A collector on a free loopback port with a SQLite file in a temp directory, plus a plain HTTP/1.1
+ * client to talk to it the way the SDK will.
+ *
+ * <p>Either one per test class, shared by its tests ({@code @RegisterExtension static final
+ * RunningCollector collector = RunningCollector.perClass();}; tests then use their own user ids or
+ * count differences), or started and closed by a test itself with {@link #start(Path)}. Sharing
+ * matters because a graceful stop waits about a second for idle keep-alive connections to close.
+ */
+public final class RunningCollector implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+
+  private Collector collector;
+  private Path directory;
+  private Path database;
+
+  private RunningCollector() {}
+
+  /** Starts a collector whose clock reads the examples' reference time, storing into {@code directory}. */
+  public static RunningCollector start(Path directory) {
+    RunningCollector running = new RunningCollector();
+    running.open(directory);
+    return running;
+  }
+
+  /** A collector started before a test class's first test and closed after its last. */
+  public static RunningCollector perClass() {
+    return new RunningCollector();
+  }
+
+  private void open(Path directory) {
+    database = directory.resolve("collector.db");
+    CollectorConfig config = new CollectorConfig(0, "127.0.0.1", "jdbc:sqlite:" + database,
+        ProtocolExamples.retentionDays());
+    collector = Collector.start(config, ProtocolExamples.referenceClock());
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    directory = Files.createTempDirectory("collector-test");
+    open(directory);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    close();
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+
+  /** A response: status, body parsed as JSON (null when it is not JSON), and headers. */
+  public record Response(int status, JsonNode json, java.net.http.HttpHeaders headers) {}
+
+  public Collector collector() {
+    return collector;
+  }
+
+  public Response postJson(byte[] body) {
+    return post(body, "application/json", null);
+  }
+
+  public Response postGzip(byte[] body) {
+    return post(gzip(body), "application/json", "gzip");
+  }
+
+  public Response post(byte[] body, String contentType, String contentEncoding) {
+    return post(BodyPublishers.ofByteArray(body), contentType, contentEncoding);
+  }
+
+  public Response post(BodyPublisher body, String contentType, String contentEncoding) {
+    HttpRequest.Builder request = request("/events").POST(body);
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (contentEncoding != null) {
+      request.header("Content-Encoding", contentEncoding);
+    }
+    return send(request.header("X-Telemetry-Kit-Version", "0.1.0").build());
+  }
+
+  public Response get(String path) {
+    return send(request(path).GET().build());
+  }
+
+  public Response delete(String path) {
+    return send(request(path).DELETE().build());
+  }
+
+  /** Rows in the events table, optionally only those of one user. */
+  public long storedEvents(String userIdOrNull) {
+    String sql = "SELECT count(*) FROM events" + (userIdOrNull == null ? "" : " WHERE user_id = ?");
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      if (userIdOrNull != null) {
+        query.setString(1, userIdOrNull);
+      }
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public long storedEvents() {
+    return storedEvents(null);
+  }
+
+  public static byte[] gzip(byte[] plain) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+      gzip.write(plain);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(collector.uri() + path)).timeout(Duration.ofSeconds(30));
+  }
+
+  private static Response send(HttpRequest request) {
+    try {
+      var response = HTTP.send(request, BodyHandlers.ofByteArray());
+      return new Response(response.statusCode(), parse(response.body()), response.headers());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode parse(byte[] body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public void close() {
+    collector.close();
+  }
+}
