@@ -3,7 +3,6 @@ package dev.telemetrykit.picocli;
 import dev.telemetrykit.picocli.internal.HostEnvironment;
 import dev.telemetrykit.picocli.internal.Instrumentation;
 import dev.telemetrykit.picocli.internal.event.EventProperties;
-import dev.telemetrykit.picocli.internal.run.ActiveRecorder;
 import dev.telemetrykit.picocli.internal.run.Recorder;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +34,7 @@ public final class Telemetry {
       throw new IllegalArgumentException("The parameter 'app' must not be null");
     }
     CommandLine cl = new CommandLine(app);
-    ActiveRecorder.set(Instrumentation.install(cl, args, HostEnvironment.system()));
+    Recorder.activate(Instrumentation.install(cl, args, HostEnvironment.system()));
     return cl.execute(args);
   }
 
@@ -50,7 +49,7 @@ public final class Telemetry {
     if (cl == null) {
       throw new IllegalArgumentException("The parameter 'cl' must not be null");
     }
-    ActiveRecorder.set(Instrumentation.install(cl, null, HostEnvironment.system()));
+    Recorder.activate(Instrumentation.install(cl, null, HostEnvironment.system()));
     return cl;
   }
 
@@ -75,7 +74,7 @@ public final class Telemetry {
     if (app == null) {
       throw new IllegalArgumentException("The parameter 'app' must not be null");
     }
-    ActiveRecorder.set(Instrumentation.start(app, HostEnvironment.system()));
+    Recorder.activate(Instrumentation.start(app, HostEnvironment.system()));
   }
 
   /**
@@ -118,7 +117,7 @@ public final class Telemetry {
       fields.put(nameKey, name);
     }
     fields.putAll(EventProperties.validate(properties));
-    Recorder recorder = ActiveRecorder.get();
+    Recorder recorder = Recorder.active();
     if (recorder != null) {
       recorder.record(type, fields);
     }

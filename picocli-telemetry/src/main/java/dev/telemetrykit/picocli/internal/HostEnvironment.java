@@ -79,10 +79,14 @@ public final class HostEnvironment {
     return time;
   }
 
-  /** How to ask the user for consent. Made when first needed: it brings in JLine. */
+  /**
+   * How to ask the user for consent: the injected prompt, else the terminal consent box. Made
+   * only when asking (it brings in JLine), and named only here, so that ordinary runs load none of
+   * the consent classes.
+   */
   public ConsentPrompt consentPrompt() {
     if (consentPrompt == null) {
-      consentPrompt = new TerminalConsentPrompt();
+      consentPrompt = TerminalConsentPrompt.create();
     }
     return consentPrompt;
   }

@@ -6,6 +6,13 @@ import java.util.function.Supplier;
 
 /** The consent box of the {@code consent-prompt} module, on the user's terminal. */
 public final class TerminalConsentPrompt implements ConsentPrompt {
+  private TerminalConsentPrompt() {}
+
+  /** The prompt on the user's terminal. */
+  public static ConsentPrompt create() {
+    return new TerminalConsentPrompt();
+  }
+
   @Override
   public ConsentState ask(ConsentQuestion question, Supplier<String> payload) {
     ConsentBox box =

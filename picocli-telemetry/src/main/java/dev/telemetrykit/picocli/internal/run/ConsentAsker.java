@@ -64,7 +64,7 @@ public final class ConsentAsker {
       if (answer == ConsentState.GRANTED) {
         store.save(new ConsentRecord(ConsentState.GRANTED, config.policyVersion(), now, salt, userId));
         Recorder recorder = Recorder.create(config, userId, version.get(), host, diagnostics, true);
-        ActiveRecorder.set(recorder);
+        Recorder.activate(recorder);
         return recorder;
       }
       if (answer == ConsentState.DENIED) {

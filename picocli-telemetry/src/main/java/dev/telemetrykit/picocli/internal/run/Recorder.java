@@ -19,6 +19,13 @@ import java.util.Map;
  * is reported through {@link Diagnostics} and forgotten.
  */
 public final class Recorder {
+  /**
+   * The recorder custom events go to: the one of the app installed last in this JVM, or null when
+   * it records nothing. Static because {@code Telemetry.trackFeature(...)} is called from library
+   * code that has no handle on the app.
+   */
+  private static volatile Recorder active;
+
   /** The user id printed in debug mode before the user has said yes (no id exists yet). */
   static final String NO_USER_ID = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -77,6 +84,16 @@ public final class Recorder {
         config.debug() ? host.err() : null,
         diagnostics,
         host.time());
+  }
+
+  /** The recorder for custom events, or null when this JVM records nothing. */
+  public static Recorder active() {
+    return active;
+  }
+
+  /** Makes {@code recorder} (may be null) the one custom events go to. */
+  public static void activate(Recorder recorder) {
+    active = recorder;
   }
 
   /** The clocks this recorder stamps events with. */
