@@ -50,4 +50,19 @@ public @interface TelemetryEnabled {
 
   /** How many unsent events the local queue keeps; the oldest are dropped first. */
   int maxQueuedEvents() default 10_000;
+
+  /**
+   * Seconds between uploads: an upload is due this long after the last successful one
+   * ({@code TELEMETRY_KIT_FLUSH_INTERVAL} overrides it; 0 makes every run due).
+   */
+  long flushIntervalSeconds() default 3600;
+
+  /** An upload is also due as soon as this many events wait. */
+  int flushAtEvents() default 100;
+
+  /**
+   * The longest a run that starts an upload waits, when its command has ended, for the upload to
+   * be under way. The upload itself runs in a separate short-lived process.
+   */
+  int exitWaitMillis() default 250;
 }

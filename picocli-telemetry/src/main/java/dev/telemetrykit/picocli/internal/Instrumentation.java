@@ -14,6 +14,7 @@ import dev.telemetrykit.picocli.internal.queue.Journal;
 import dev.telemetrykit.picocli.internal.run.CommandInterceptor;
 import dev.telemetrykit.picocli.internal.run.ConsentAsker;
 import dev.telemetrykit.picocli.internal.run.Recorder;
+import dev.telemetrykit.picocli.internal.sync.FlushLauncher;
 import java.lang.reflect.Method;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +52,8 @@ public final class Instrumentation {
     if (!mayRunTelemetryCommand && OptOut.reason(host.env(), tool) != null) {
       return null; // opted out: read nothing, load nothing, add nothing
     }
-    TelemetryConfig config = configure(annotation, tool, host);
+    ToolSettings settings = settings(annotation, tool);
+    TelemetryConfig config = TelemetryConfig.from(settings, host.env(), host.userHome());
     Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());
     try {
       VersionSource version = new VersionSource(annotation.version(), spec);
@@ -62,8 +64,11 @@ public final class Instrumentation {
       ConsentAsker asker = recorder == null && mayAsk(config, consent, host)
           ? new ConsentAsker(config, new ConsentStore(config.stateFile()), consent.record(), version, host, diagnostics)
           : null;
+      FlushLauncher upload = recorder != null && consent.granted() && !config.debug()
+          ? FlushLauncher.startIfDue(config, settings, host.time().epochMillis(), diagnostics)
+          : null;
       if (recorder != null || asker != null) {
-        CommandInterceptor.install(cl, recorder, asker, telemetryCommand);
+        CommandInterceptor.install(cl, recorder, asker, telemetryCommand, upload, config.exitWaitMillis());
       }
       return recorder;
     } catch (RuntimeException e) {
@@ -88,7 +93,8 @@ public final class Instrumentation {
     if (OptOut.reason(host.env(), annotation.name()) != null) {
       return null;
     }
-    TelemetryConfig config = configure(annotation, annotation.name(), host);
+    TelemetryConfig config =
+        TelemetryConfig.from(settings(annotation, annotation.name()), host.env(), host.userHome());
     Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());
     try {
       return recorderFor(
@@ -99,16 +105,17 @@ public final class Instrumentation {
     }
   }
 
-  private static TelemetryConfig configure(TelemetryEnabled annotation, String tool, HostEnvironment host) {
-    ToolSettings settings =
-        new ToolSettings(
+  private static ToolSettings settings(TelemetryEnabled annotation, String tool) {
+    return new ToolSettings(
             tool,
             annotation.endpoint(),
             annotation.privacyUrl(),
             annotation.policyVersion(),
             annotation.maxQueuedEvents(),
-            annotation.showInHelp());
-    return TelemetryConfig.from(settings, host.env(), host.userHome());
+            annotation.showInHelp(),
+            annotation.flushIntervalSeconds(),
+            annotation.flushAtEvents(),
+            annotation.exitWaitMillis());
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.telemetrykit.picocli.internal.cli;
 import dev.telemetrykit.picocli.internal.consent.ConsentRecord;
 import dev.telemetrykit.picocli.internal.consent.ConsentState;
 import dev.telemetrykit.picocli.internal.consent.Identity;
+import dev.telemetrykit.picocli.internal.sync.SyncState;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -39,6 +40,7 @@ final class EnableCommand implements Callable<Integer> {
               Instant.ofEpochMilli(context.time.epochMillis()).toString(),
               salt,
               Identity.userId(salt)));
+      SyncState.startIfAbsent(context.config.syncStateFile(), context.time.epochMillis());
     } catch (Exception e) {
       spec.commandLine().getErr().println("Could not save your choice: " + e.getMessage());
       return 1;

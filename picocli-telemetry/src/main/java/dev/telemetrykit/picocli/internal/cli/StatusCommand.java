@@ -3,6 +3,7 @@ package dev.telemetrykit.picocli.internal.cli;
 import dev.telemetrykit.picocli.internal.consent.ConsentState;
 import dev.telemetrykit.picocli.internal.consent.EffectiveConsent;
 import dev.telemetrykit.picocli.internal.queue.EventQueue;
+import dev.telemetrykit.picocli.internal.sync.SyncState;
 import java.io.File;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -48,6 +49,16 @@ final class StatusCommand implements Callable<Integer> {
     out.println("  state file:  " + context.config.stateFile());
     out.println("  queue:       " + context.config.databaseFile());
     out.println("  queued:      " + queued(problems));
+    SyncState sync = SyncState.load(context.config.syncStateFile());
+    out.println("  last upload: " + (sync.lastAttempt() == 0 ? "never"
+        : sync.failures() > 0 ? "failed " + when(sync.lastAttempt()) : "succeeded " + when(sync.lastSuccess())));
+    long next = Math.max(sync.nextAttempt(), sync.lastSuccess() + context.config.flushIntervalSeconds() * 1000L);
+    out.println("  next upload: " + (sync.nextAttempt() > 0 ? "not before " + when(sync.nextAttempt()) + " (after "
+        + sync.failures() + (sync.failures() == 1 ? " failure" : " failures") + ")"
+        : "when " + context.config.flushAtEvents() + " events wait, or at " + when(next)));
+    if (sync.lastError() != null) {
+      out.println("  last error:  " + sync.lastError());
+    }
     checkDirectory(problems);
     checkCorruptCopy(problems);
     if (problems.isEmpty()) {
@@ -70,9 +81,11 @@ final class StatusCommand implements Callable<Integer> {
       int inQueue = queue.size();
       long overflow = queue.counter(EventQueue.DROPPED_OVERFLOW);
       long malformed = queue.counter(EventQueue.DROPPED_MALFORMED);
+      long rejected = queue.counter(EventQueue.DROPPED_REJECTED) + queue.counter(EventQueue.DROPPED_TOO_LARGE);
       String text = (inQueue + journaled) + " events (" + journaled + " not yet moved into the queue)";
-      if (overflow + malformed > 0) {
-        text += "; dropped: " + overflow + " because the queue was full, " + malformed + " unreadable";
+      if (overflow + malformed + rejected > 0) {
+        text += "; dropped: " + overflow + " because the queue was full, " + malformed + " unreadable, "
+            + rejected + " refused by the collector";
       }
       return text;
     } catch (Exception e) {
@@ -100,6 +113,10 @@ final class StatusCommand implements Callable<Integer> {
       problems.add("the queue was corrupt and was moved aside to " + corrupt + " on "
           + Instant.ofEpochMilli(corrupt.lastModified()) + "; a new queue was started");
     }
+  }
+
+  private static String when(long epochMillis) {
+    return Instant.ofEpochMilli(epochMillis).toString();
   }
 
   private static String describe(ConsentState state) {

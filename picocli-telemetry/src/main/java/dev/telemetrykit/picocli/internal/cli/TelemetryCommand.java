@@ -28,7 +28,9 @@ final class TelemetryCommand implements Runnable {
     telemetry.addSubcommand(new EnableCommand(context));
     telemetry.addSubcommand(new DisableCommand(context));
     telemetry.addSubcommand(new ShowCommand(context));
+    telemetry.addSubcommand(new FlushCommand(context));
     telemetry.addSubcommand(new ResetCommand(context));
+    telemetry.addSubcommand(new DeleteMyDataCommand(context));
     return telemetry;
   }
 

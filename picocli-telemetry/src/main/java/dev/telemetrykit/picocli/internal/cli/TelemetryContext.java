@@ -9,7 +9,9 @@ import dev.telemetrykit.picocli.internal.queue.EventQueue;
 import dev.telemetrykit.picocli.internal.queue.Journal;
 import dev.telemetrykit.picocli.internal.queue.JournalImporter;
 import dev.telemetrykit.picocli.internal.run.TimeSource;
+import dev.telemetrykit.picocli.internal.sync.BatchSender;
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.sql.SQLException;
 
@@ -55,10 +57,16 @@ final class TelemetryContext {
     }
   }
 
+  /** Talks to the collector. */
+  BatchSender sender() {
+    return new BatchSender(config.endpoint(), Duration.ofSeconds(5), Duration.ofSeconds(10));
+  }
+
   /** Deletes the queue, any corrupt copy of it, and the journal: what disable and reset purge. */
   void purgeQueue() throws IOException {
     EventQueue.deleteFiles(config.databaseFile());
     Files.deleteIfExists(EventQueue.corruptCopy(config.databaseFile()));
+    Files.deleteIfExists(config.syncStateFile());
     java.io.File[] files = journal.directory().listFiles();
     if (files != null) {
       for (java.io.File f : files) {

@@ -19,6 +19,9 @@ import java.util.Map;
  * @param maxQueuedEvents the cap on unsent events
  * @param showInHelp whether the {@code telemetry} subcommand appears in usage help
  * @param promptTimeoutSeconds how long the consent box waits ({@code TELEMETRY_KIT_PROMPT_TIMEOUT})
+ * @param flushIntervalSeconds seconds between uploads ({@code TELEMETRY_KIT_FLUSH_INTERVAL})
+ * @param flushAtEvents how many waiting events make an upload due
+ * @param exitWaitMillis how long a run waits for its upload to be under way
  */
 public record TelemetryConfig(
     String toolName,
@@ -32,7 +35,10 @@ public record TelemetryConfig(
     boolean ci,
     int maxQueuedEvents,
     boolean showInHelp,
-    int promptTimeoutSeconds) {
+    int promptTimeoutSeconds,
+    long flushIntervalSeconds,
+    int flushAtEvents,
+    int exitWaitMillis) {
 
   private static final int MAX_NAME_LENGTH = 64;
 
@@ -74,7 +80,10 @@ public record TelemetryConfig(
         isCi(env),
         settings.maxQueuedEvents(),
         settings.showInHelp(),
-        seconds(env.get("TELEMETRY_KIT_PROMPT_TIMEOUT"), DEFAULT_PROMPT_TIMEOUT_SECONDS));
+        seconds(env.get("TELEMETRY_KIT_PROMPT_TIMEOUT"), DEFAULT_PROMPT_TIMEOUT_SECONDS),
+        flushInterval(env.get("TELEMETRY_KIT_FLUSH_INTERVAL"), settings.flushIntervalSeconds()),
+        settings.flushAtEvents(),
+        settings.exitWaitMillis());
   }
 
   /** The state file: consent, policy version, salt. */
@@ -90,6 +99,33 @@ public record TelemetryConfig(
   /** The journal: one small file per recorded event, moved into the queue later. */
   public Path journalDirectory() {
     return home.resolve(toolName + ".journal");
+  }
+
+  /** Whole seconds ({@code 3600}) or an ISO-8601 duration ({@code PT1H}); else the fallback. */
+  static long flushInterval(String value, long fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    String v = value.trim();
+    try {
+      return Math.max(0, Long.parseLong(v));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        return Math.max(0, java.time.Duration.parse(v).getSeconds());
+      } catch (RuntimeException notIso) {
+        return fallback;
+      }
+    }
+  }
+
+  /** The file holding the upload schedule and the last upload's outcome. */
+  public Path syncStateFile() {
+    return home.resolve(toolName + ".sync.json");
+  }
+
+  /** Held by the one process of this tool that uploads at any time. */
+  public Path flushLockFile() {
+    return home.resolve(toolName + ".flush.lock");
   }
 
   private static int seconds(String value, int fallback) {

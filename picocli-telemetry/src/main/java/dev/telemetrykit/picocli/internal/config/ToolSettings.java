@@ -9,6 +9,9 @@ package dev.telemetrykit.picocli.internal.config;
  * @param policyVersion the version of what is collected
  * @param maxQueuedEvents the cap on unsent events
  * @param showInHelp whether {@code telemetry} shows in usage help
+ * @param flushIntervalSeconds seconds between uploads
+ * @param flushAtEvents how many waiting events make an upload due
+ * @param exitWaitMillis how long a run waits for its upload to be under way
  */
 public record ToolSettings(
     String name,
@@ -16,7 +19,10 @@ public record ToolSettings(
     String privacyUrl,
     int policyVersion,
     int maxQueuedEvents,
-    boolean showInHelp) {
+    boolean showInHelp,
+    long flushIntervalSeconds,
+    int flushAtEvents,
+    int exitWaitMillis) {
 
   public ToolSettings {
     if (policyVersion < 1) {
@@ -26,6 +32,10 @@ public record ToolSettings(
     if (maxQueuedEvents < 1) {
       throw new IllegalArgumentException(
           "@TelemetryEnabled(maxQueuedEvents) must be 1 or more, was " + maxQueuedEvents);
+    }
+    if (flushIntervalSeconds < 0 || flushAtEvents < 1 || exitWaitMillis < 0) {
+      throw new IllegalArgumentException(
+          "@TelemetryEnabled needs flushIntervalSeconds >= 0, flushAtEvents >= 1 and exitWaitMillis >= 0");
     }
   }
 }

@@ -30,6 +30,10 @@ public final class EventQueue implements AutoCloseable {
   public static final String DROPPED_OVERFLOW = "dropped_overflow";
   /** Counts journal entries that could not be read. */
   public static final String DROPPED_MALFORMED = "dropped_malformed";
+  /** Counts events the collector refused (a 4xx other than 408, 413 and 429). */
+  public static final String DROPPED_REJECTED = "dropped_rejected";
+  /** Counts single events too large for the collector (413 for a batch of one). */
+  public static final String DROPPED_TOO_LARGE = "dropped_too_large";
 
   private static final int BUSY_TIMEOUT_MILLIS = 3000;
 
@@ -145,6 +149,110 @@ public final class EventQueue implements AutoCloseable {
         while (rs.next()) {
           out.add(
               new QueuedEvent(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Claims the oldest unclaimed events of one service version for {@code owner} until {@code
+   * leaseUntil}: one immediate transaction, so two senders never claim the same rows.
+   */
+  public List<QueuedEvent> claim(String owner, int limit, long now, long leaseUntil) throws SQLException {
+    return inTransaction(c -> {
+      List<QueuedEvent> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT event_id, event_type, timestamp, service_version, body FROM events"
+              + " WHERE lease_until <= ? AND service_version = (SELECT service_version FROM events"
+              + " WHERE lease_until <= ? ORDER BY timestamp, seq LIMIT 1)"
+              + " ORDER BY timestamp, seq LIMIT ?")) {
+        ps.setLong(1, now);
+        ps.setLong(2, now);
+        ps.setInt(3, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new QueuedEvent(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)));
+          }
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE events SET lease_owner = ?, lease_until = ? WHERE event_id = ?")) {
+        for (QueuedEvent e : out) {
+          ps.setString(1, owner);
+          ps.setLong(2, leaseUntil);
+          ps.setString(3, e.eventId());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return out;
+    });
+  }
+
+  /** Deletes events {@code owner} claimed, once the collector has them (or refused them for good). */
+  public void remove(String owner, List<QueuedEvent> events, String droppedCounter) throws SQLException {
+    inTransaction(c -> {
+      int removed = 0;
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM events WHERE event_id = ? AND lease_owner = ?")) {
+        for (QueuedEvent e : events) {
+          ps.setString(1, e.eventId());
+          ps.setString(2, owner);
+          removed += ps.executeUpdate();
+        }
+      }
+      if (droppedCounter != null && removed > 0) {
+        increment(c, droppedCounter, removed);
+      }
+      return null;
+    });
+  }
+
+  /** Gives up {@code owner}'s claim on events, so the next attempt sends them again. */
+  public void release(String owner, List<QueuedEvent> events) throws SQLException {
+    inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE events SET lease_owner = NULL, lease_until = 0 WHERE event_id = ? AND lease_owner = ?")) {
+        for (QueuedEvent e : events) {
+          ps.setString(1, e.eventId());
+          ps.setString(2, owner);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  /** Remembers a sent batch for {@code telemetry show --sent}; keeps the last {@code keep}. */
+  public void logSent(long sentAt, int events, String outcome, String body, int keep) throws SQLException {
+    inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO sent_batches (sent_at, events, outcome, body) VALUES (?, ?, ?, ?)")) {
+        ps.setLong(1, sentAt);
+        ps.setInt(2, events);
+        ps.setString(3, outcome);
+        ps.setString(4, body);
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM sent_batches WHERE id NOT IN (SELECT id FROM sent_batches ORDER BY id DESC LIMIT ?)")) {
+        ps.setInt(1, keep);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /** The most recently sent batches, newest first. */
+  public List<SentBatch> recentlySent(int limit) throws SQLException {
+    List<SentBatch> out = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT sent_at, events, outcome, body FROM sent_batches ORDER BY id DESC LIMIT ?")) {
+      ps.setInt(1, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new SentBatch(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4)));
         }
       }
     }

@@ -25,6 +25,18 @@ final class QueueSchema {
                 + " body TEXT NOT NULL)",
             "CREATE INDEX events_by_time ON events (timestamp, seq)",
             "CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)"
+          },
+          new String[] {
+            // A sender claims rows with a lease, so concurrent senders never send the same rows
+            // and rows of a sender that died become claimable again when the lease runs out.
+            "ALTER TABLE events ADD COLUMN lease_owner TEXT",
+            "ALTER TABLE events ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0",
+            "CREATE TABLE sent_batches ("
+                + " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                + " sent_at INTEGER NOT NULL,"
+                + " events INTEGER NOT NULL,"
+                + " outcome TEXT NOT NULL,"
+                + " body TEXT NOT NULL)"
           });
 
   /** The schema version this code writes. */

@@ -1,6 +1,7 @@
 package dev.telemetrykit.picocli.internal.run;
 
 import java.util.Map;
+import dev.telemetrykit.picocli.internal.sync.FlushLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -28,6 +29,8 @@ public final class CommandInterceptor
   private final IExecutionExceptionHandler executionHandler;
   private final IParameterExceptionHandler parameterHandler;
   private final CommandSpec excluded;
+  private final FlushLauncher upload;
+  private final long exitWaitMillis;
   private Recorder recorder;
   private ConsentAsker asker;
 
@@ -38,13 +41,17 @@ public final class CommandInterceptor
   private long pendingStartNanos;
   private Class<?> pendingError;
 
-  private CommandInterceptor(CommandLine cl, Recorder recorder, ConsentAsker asker, CommandSpec excluded) {
+  private CommandInterceptor(
+      CommandLine cl, Recorder recorder, ConsentAsker asker, CommandSpec excluded, FlushLauncher upload,
+      long exitWaitMillis) {
     this.strategy = cl.getExecutionStrategy();
     this.executionHandler = cl.getExecutionExceptionHandler();
     this.parameterHandler = cl.getParameterExceptionHandler();
     this.recorder = recorder;
     this.asker = asker;
     this.excluded = excluded;
+    this.upload = upload;
+    this.exitWaitMillis = exitWaitMillis;
   }
 
   /**
@@ -53,9 +60,13 @@ public final class CommandInterceptor
    * @param recorder records the runs; null until the user says yes
    * @param asker asks the user before the first run that is not help; null when not to ask
    * @param excluded a subcommand whose runs are not recorded (the {@code telemetry} command), or null
+   * @param upload an upload being started beside the command, or null
+   * @param exitWaitMillis how long the command's end waits for that upload to be under way
    */
-  public static void install(CommandLine cl, Recorder recorder, ConsentAsker asker, CommandSpec excluded) {
-    CommandInterceptor interceptor = new CommandInterceptor(cl, recorder, asker, excluded);
+  public static void install(
+      CommandLine cl, Recorder recorder, ConsentAsker asker, CommandSpec excluded, FlushLauncher upload,
+      long exitWaitMillis) {
+    CommandInterceptor interceptor = new CommandInterceptor(cl, recorder, asker, excluded, upload, exitWaitMillis);
     cl.setExecutionStrategy(interceptor);
     cl.setExecutionExceptionHandler(interceptor);
     cl.setParameterExceptionHandler(interceptor);
@@ -142,6 +153,14 @@ public final class CommandInterceptor
     } else {
       recorder.record(
           "command_executed", CommandEvents.parseErrorFields(failedAt, exitCode, ex.getClass()));
+      awaitUpload();
+    }
+  }
+
+  /** The run is over: give a due upload at most the exit bound to get under way. */
+  private void awaitUpload() {
+    if (upload != null) {
+      upload.awaitStart(exitWaitMillis);
     }
   }
 
@@ -158,6 +177,7 @@ public final class CommandInterceptor
     } catch (RuntimeException e) {
       // Reading the parse result failed; the app's run must not notice.
     }
+    awaitUpload();
   }
 
   /** Help and version runs never ask: the user wants to read, not to answer. */

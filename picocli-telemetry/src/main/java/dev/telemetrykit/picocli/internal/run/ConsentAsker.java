@@ -15,6 +15,7 @@ import dev.telemetrykit.picocli.internal.queue.EventQueue;
 import dev.telemetrykit.picocli.internal.queue.Journal;
 import dev.telemetrykit.picocli.internal.queue.JournalImporter;
 import dev.telemetrykit.picocli.internal.queue.QueuedEvent;
+import dev.telemetrykit.picocli.internal.sync.SyncState;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +64,7 @@ public final class ConsentAsker {
       String now = Instant.ofEpochMilli(host.time().epochMillis()).toString();
       if (answer == ConsentState.GRANTED) {
         store.save(new ConsentRecord(ConsentState.GRANTED, config.policyVersion(), now, salt, userId));
+        SyncState.startIfAbsent(config.syncStateFile(), host.time().epochMillis());
         Recorder recorder = Recorder.create(config, userId, version.get(), host, diagnostics, true);
         Recorder.activate(recorder);
         return recorder;

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class TelemetryConfigTest {
   static final ToolSettings SETTINGS =
-      new ToolSettings("my-cli", "https://t.example.com", "", 1, 10_000, false);
+      new ToolSettings("my-cli", "https://t.example.com", "", 1, 10_000, false, 3600, 100, 250);
 
   @Test
   void defaultsComeFromTheAnnotationAndHome() {

@@ -1,0 +1,136 @@
+package dev.telemetrykit.picocli.internal.sync;
+
+import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
+import dev.telemetrykit.picocli.internal.json.JsonReader;
+import dev.telemetrykit.picocli.internal.queue.BatchPayload;
+import dev.telemetrykit.picocli.internal.queue.EventQueue;
+import dev.telemetrykit.picocli.internal.queue.Journal;
+import dev.telemetrykit.picocli.internal.queue.JournalImporter;
+import dev.telemetrykit.picocli.internal.queue.QueuedEvent;
+import dev.telemetrykit.picocli.internal.run.TimeSource;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Uploads the queue: moves the journal in, then claims, sends and removes batches of up to 100
+ * events until nothing is left, a failure calls for backoff, or the deadline passes.
+ *
+ * <p>Rows are removed only after the collector accepted them (2xx), so a crash or a cut
+ * connection means sending again, never losing; the collector deduplicates by event id. 413
+ * halves the batch; other 4xx drop it (counted); 408, 429, 5xx and network errors stop the upload
+ * until the backoff time, which every process of the tool honours through {@link SyncState}.
+ */
+public final class Flusher {
+  /** A claim outlives any single request (10 s timeout), and expires if its sender dies. */
+  static final long LEASE_MILLIS = 60_000L;
+  /** How many sent batches {@code telemetry show --sent} can list. */
+  static final int KEEP_SENT = 20;
+
+  private final TelemetryConfig config;
+  private final BatchSender sender;
+  private final Backoff backoff;
+  private final TimeSource time;
+  private final String owner;
+
+  /** @param owner identifies this sender's claims; unique per process */
+  public Flusher(TelemetryConfig config, BatchSender sender, Backoff backoff, TimeSource time, String owner) {
+    this.config = config;
+    this.sender = sender;
+    this.backoff = backoff;
+    this.time = time;
+    this.owner = owner;
+  }
+
+  /** Told after each accepted batch; for progress on a terminal. */
+  public interface Progress {
+    void accepted(int eventsSoFar);
+  }
+
+  /** What an upload did. */
+  public record Outcome(int sent, int batches, int dropped, String problem) {}
+
+  /** Uploads until done, a retryable failure, or {@code deadline} (epoch ms). */
+  public Outcome flush(long deadline, Progress progress) throws SQLException, IOException {
+    SyncState state = SyncState.load(config.syncStateFile());
+    int sent = 0;
+    int batches = 0;
+    int dropped = 0;
+    String problem = null;
+    Journal journal = new Journal(config.journalDirectory().toFile());
+    try (EventQueue queue = EventQueue.open(config.databaseFile())) {
+      JournalImporter.importAll(journal, queue, config.maxQueuedEvents(), time.epochMillis());
+      int limit = BatchPayload.MAX_EVENTS;
+      while (time.epochMillis() < deadline) {
+        long now = time.epochMillis();
+        List<QueuedEvent> batch = queue.claim(owner, limit, now, now + LEASE_MILLIS);
+        if (batch.isEmpty()) {
+          if (JournalImporter.importAll(journal, queue, config.maxQueuedEvents(), now) == 0) {
+            break;
+          }
+          continue;
+        }
+        String payload = BatchPayload.of(config.toolName(), batch.get(0).serviceVersion(), batch).compact();
+        SendResult result;
+        try {
+          result = sender.send(payload);
+        } catch (IOException | InterruptedException e) {
+          queue.release(owner, batch);
+          problem = "cannot reach " + config.endpoint() + " (" + e.getClass().getSimpleName() + ")";
+          state = state.failed(now, now + backoff.delayMillis(state.failures() + 1, -1), problem);
+          if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+          }
+          break;
+        }
+        if (result.succeeded()) {
+          queue.remove(owner, batch, null);
+          queue.logSent(now, batch.size(), describe(result), payload, KEEP_SENT);
+          sent += batch.size();
+          batches++;
+          state = state.succeeded(now);
+          progress.accepted(sent);
+        } else if (result.tooLarge() && batch.size() > 1) {
+          queue.release(owner, batch);
+          limit = Math.max(1, batch.size() / 2);
+        } else if (result.tooLarge()) {
+          queue.remove(owner, batch, EventQueue.DROPPED_TOO_LARGE);
+          dropped++;
+        } else if (result.retryable()) {
+          queue.release(owner, batch);
+          problem = "the collector answered " + result.status() + "; retrying later";
+          state = state.failed(now, now + backoff.delayMillis(state.failures() + 1, result.retryAfterMillis()), problem);
+          break;
+        } else {
+          queue.remove(owner, batch, EventQueue.DROPPED_REJECTED);
+          queue.logSent(now, batch.size(), describe(result), payload, KEEP_SENT);
+          dropped += batch.size();
+          problem = "the collector refused a batch (" + result.status() + "); its " + batch.size()
+              + " events were dropped";
+        }
+      }
+    }
+    if (batches == 0 && state.nextAttempt() <= time.epochMillis()) {
+      state = state.checked(time.epochMillis());
+    }
+    state.save(config.syncStateFile());
+    return new Outcome(sent, batches, dropped, problem);
+  }
+
+  /** The collector's answer in a line, e.g. {@code 200: received 100, duplicates 0}. */
+  static String describe(SendResult result) {
+    try {
+      Map<String, Object> json = JsonReader.parseObject(result.body());
+      if (json.containsKey("received")) {
+        return result.status() + ": received " + json.get("received") + ", duplicates " + json.get("duplicates");
+      }
+      if (json.get("error") instanceof String) {
+        return result.status() + ": " + json.get("error");
+      }
+    } catch (RuntimeException notJson) {
+      // fall through: the status alone
+    }
+    return Integer.toString(result.status());
+  }
+}
