@@ -224,6 +224,13 @@ public final class EventQueue implements AutoCloseable {
     });
   }
 
+  /** Frees every claim: for a sender that knows it is the only one (it holds the flush lock). */
+  public void releaseAllClaims() throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.executeUpdate("UPDATE events SET lease_owner = NULL, lease_until = 0 WHERE lease_until > 0");
+    }
+  }
+
   /** Remembers a sent batch for {@code telemetry show --sent}; keeps the last {@code keep}. */
   public void logSent(long sentAt, int events, String outcome, String body, int keep) throws SQLException {
     inTransaction(c -> {

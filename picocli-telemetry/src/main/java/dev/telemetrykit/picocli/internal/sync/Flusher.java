@@ -51,7 +51,7 @@ public final class Flusher {
   /** What an upload did. */
   public record Outcome(int sent, int batches, int dropped, String problem) {}
 
-  /** Uploads until done, a retryable failure, or {@code deadline} (epoch ms). */
+  /** Uploads until done, a retryable failure, or {@code deadline} (epoch ms). Call with the flush lock held. */
   public Outcome flush(long deadline, Progress progress) throws SQLException, IOException {
     SyncState state = SyncState.load(config.syncStateFile());
     int sent = 0;
@@ -60,6 +60,9 @@ public final class Flusher {
     String problem = null;
     Journal journal = new Journal(config.journalDirectory().toFile());
     try (EventQueue queue = EventQueue.open(config.databaseFile())) {
+      // Every sender holds the flush lock, so claims left in the queue belong to a sender that
+      // died (kill -9 mid-upload): free them now rather than when their lease runs out.
+      queue.releaseAllClaims();
       JournalImporter.importAll(journal, queue, config.maxQueuedEvents(), time.epochMillis());
       int limit = BatchPayload.MAX_EVENTS;
       while (time.epochMillis() < deadline) {

@@ -1,0 +1,254 @@
+package dev.telemetrykit.picocli.internal.sync;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.telemetrykit.picocli.internal.json.JsonReader;
+import dev.telemetrykit.picocli.internal.queue.EventQueue;
+import dev.telemetrykit.picocli.testing.FakeCollector;
+import dev.telemetrykit.picocli.testing.QueueFixture;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One upload against a scripted collector: every answer a collector can give. */
+class FlusherTest {
+  static final String OK = "{\"received\":1,\"duplicates\":0}";
+
+  @TempDir Path home;
+  WireMockServer collector;
+  QueueFixture fixture;
+
+  @BeforeEach
+  void start() {
+    collector = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    collector.start();
+    fixture = new QueueFixture(home, "http://127.0.0.1:" + collector.port());
+  }
+
+  @AfterEach
+  void stop() {
+    collector.stop();
+  }
+
+  void answer(int status) {
+    collector.stubFor(post(urlEqualTo("/events")).willReturn(aResponse().withStatus(status).withBody(OK)));
+  }
+
+  List<Map<String, Object>> sentBatches() {
+    return collector.findAll(postRequestedFor(urlEqualTo("/events"))).stream()
+        .map(r -> JsonReader.parseObject(r.getBodyAsString())).toList();
+  }
+
+  @Test
+  void acceptedBatchesLeaveTheQueueInOrderWithTheProtocolHeaders() throws Exception {
+    answer(200);
+    fixture.withEvents(250);
+
+    Flusher.Outcome outcome = fixture.flush();
+
+    assertThat(outcome.sent()).isEqualTo(250);
+    assertThat(outcome.batches()).isEqualTo(3);
+    assertThat(fixture.queued()).isZero();
+    List<LoggedRequest> requests = collector.findAll(postRequestedFor(urlEqualTo("/events")));
+    assertThat(requests).allSatisfy(r -> {
+      assertThat(r.getHeader("Content-Type")).isEqualTo("application/json");
+      assertThat(r.getHeader("X-Telemetry-Kit-Version")).isEqualTo(BatchSender.SDK_VERSION);
+      assertThat(r.getHeader("Content-Encoding")).isEqualTo("gzip");
+    });
+    List<Object> ids = sentBatches().stream()
+        .flatMap(b -> ((List<?>) b.get("events")).stream())
+        .map(e -> (Object) ((Map<?, ?>) e).get("event_id"))
+        .toList();
+    assertThat(ids).containsExactlyElementsOf(fixture.eventIds());
+    assertThat(sentBatches()).extracting(b -> ((List<?>) b.get("events")).size()).containsExactly(100, 100, 50);
+    assertThat(sentBatches().get(0)).containsEntry("service_name", "shop-cli").containsEntry("service_version", "2.5.1");
+    assertThat(fixture.syncState().lastSuccess()).isEqualTo(fixture.time.epochMillis());
+  }
+
+  @Test
+  void smallBatchIsSentUncompressed() throws Exception {
+    answer(200);
+    fixture.withEvents(1);
+    fixture.flush();
+    assertThat(collector.findAll(postRequestedFor(urlEqualTo("/events"))).get(0).containsHeader("Content-Encoding"))
+        .isFalse();
+  }
+
+  @Test
+  void connectionRefusedKeepsEverythingAndBacksOffOneMinute() throws Exception {
+    fixture.withEvents(3);
+    collector.stop();
+
+    Flusher.Outcome outcome = fixture.flush();
+
+    assertThat(outcome.sent()).isZero();
+    assertThat(outcome.problem()).startsWith("cannot reach ");
+    assertThat(fixture.queued()).isEqualTo(3);
+    SyncState state = fixture.syncState();
+    assertThat(state.failures()).isEqualTo(1);
+    assertThat(state.nextAttempt() - fixture.time.epochMillis()).isEqualTo(60_000L);
+  }
+
+  @Test
+  void stalledCollectorTimesOutAndKeepsEverything() throws Exception {
+    collector.stubFor(post(urlEqualTo("/events")).willReturn(aResponse().withStatus(200).withFixedDelay(10_000)));
+    fixture.withEvents(3);
+    long start = System.nanoTime();
+
+    Flusher.Outcome outcome = fixture.flush();
+
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+    assertThat(outcome.problem()).contains("HttpTimeoutException");
+    assertThat(fixture.queued()).isEqualTo(3);
+  }
+
+  @Test
+  void serverErrorThenSuccessDeliversOnTheRetry() throws Exception {
+    collector.stubFor(post(urlEqualTo("/events")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(500)).willSetStateTo("recovered"));
+    collector.stubFor(post(urlEqualTo("/events")).inScenario("flaky").whenScenarioStateIs("recovered")
+        .willReturn(aResponse().withStatus(200).withBody(OK)));
+    fixture.withEvents(5);
+
+    assertThat(fixture.flush().sent()).isZero();
+    assertThat(fixture.syncState().nextAttempt()).isGreaterThan(fixture.time.epochMillis());
+    fixture.time.advanceMillis(61_000);
+    Flusher.Outcome retry = fixture.flush();
+
+    assertThat(retry.sent()).isEqualTo(5);
+    assertThat(fixture.queued()).isZero();
+    assertThat(fixture.syncState().failures()).isZero();
+  }
+
+  @Test
+  void backoffDoublesWithEachFailure() throws Exception {
+    answer(503);
+    fixture.withEvents(1);
+    long[] delays = new long[4];
+    for (int i = 0; i < delays.length; i++) {
+      fixture.flush();
+      delays[i] = fixture.syncState().nextAttempt() - fixture.time.epochMillis();
+      fixture.time.advanceMillis(delays[i]);
+    }
+    assertThat(delays).containsExactly(60_000L, 120_000L, 240_000L, 480_000L);
+  }
+
+  @Test
+  void retryAfterOf429IsHonoured() throws Exception {
+    collector.stubFor(post(urlEqualTo("/events")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+    fixture.withEvents(2);
+    fixture.flush();
+    assertThat(fixture.syncState().nextAttempt() - fixture.time.epochMillis()).isEqualTo(120_000L);
+    assertThat(fixture.queued()).isEqualTo(2);
+  }
+
+  @Test
+  void retryAfterOf503IsHonoured() throws Exception {
+    collector.stubFor(post(urlEqualTo("/events")).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "7")));
+    fixture.withEvents(2);
+    fixture.flush();
+    assertThat(fixture.syncState().nextAttempt() - fixture.time.epochMillis()).isEqualTo(7_000L);
+  }
+
+  @Test
+  void tooLargeBatchIsSplitInHalves() throws Exception {
+    collector.stubFor(post(urlEqualTo("/events")).inScenario("size").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(413)).willSetStateTo("smaller"));
+    collector.stubFor(post(urlEqualTo("/events")).inScenario("size").whenScenarioStateIs("smaller")
+        .willReturn(aResponse().withStatus(200).withBody(OK)));
+    fixture.withEvents(100);
+
+    Flusher.Outcome outcome = fixture.flush();
+
+    assertThat(sentBatches()).extracting(b -> ((List<?>) b.get("events")).size()).containsExactly(100, 50, 50);
+    assertThat(outcome.sent()).isEqualTo(100);
+    assertThat(fixture.queued()).isZero();
+  }
+
+  @Test
+  void singleEventTooLargeIsDroppedAndCounted() throws Exception {
+    answer(413);
+    fixture.withEvents(1);
+    assertThat(fixture.flush().dropped()).isEqualTo(1);
+    assertThat(fixture.queued()).isZero();
+    assertThat(fixture.counter(EventQueue.DROPPED_TOO_LARGE)).isEqualTo(1);
+  }
+
+  @Test
+  void refusedBatchIsDroppedCountedAndLogged() throws Exception {
+    collector.stubFor(post(urlEqualTo("/events")).willReturn(aResponse().withStatus(400)
+        .withBody("{\"error\":\"events[0].timestamp is in the future\",\"field\":\"events[0].timestamp\"}")));
+    fixture.withEvents(4);
+
+    Flusher.Outcome outcome = fixture.flush();
+
+    assertThat(outcome.dropped()).isEqualTo(4);
+    assertThat(fixture.queued()).isZero();
+    assertThat(fixture.counter(EventQueue.DROPPED_REJECTED)).isEqualTo(4);
+    try (EventQueue q = EventQueue.open(fixture.config.databaseFile())) {
+      assertThat(q.recentlySent(5).get(0).outcome()).isEqualTo("400: events[0].timestamp is in the future");
+    }
+  }
+
+  @Test
+  void resetConnectionIsRetriedLater() throws Exception {
+    collector.stubFor(post(urlEqualTo("/events")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    fixture.withEvents(2);
+    assertThat(fixture.flush().problem()).startsWith("cannot reach");
+    assertThat(fixture.queued()).isEqualTo(2);
+  }
+
+  @Test
+  void cutConnectionAfterTheCollectorStoredLeadsToExactlyOneCopy() throws Exception {
+    try (FakeCollector fake = FakeCollector.start()) {
+      QueueFixture f = new QueueFixture(home.resolve("cut"), fake.endpoint()).withEvents(30);
+      fake.cutAfterStoring(1);
+
+      assertThat(f.flush().sent()).isZero();
+      f.time.advanceMillis(61_000);
+      assertThat(f.flush().sent()).isEqualTo(30);
+
+      assertThat(fake.receivedEvents()).isEqualTo(60);
+      assertThat(fake.uniqueEvents()).isEqualTo(30);
+      assertThat(fake.eventIds()).containsExactlyElementsOf(f.eventIds());
+      assertThat(f.queued()).isZero();
+    }
+  }
+
+  @Test
+  void gzipBodyIsValidGzipOfTheBatch() throws Exception {
+    try (FakeCollector fake = FakeCollector.start()) {
+      QueueFixture f = new QueueFixture(home.resolve("gzip"), fake.endpoint()).withEvents(20);
+      f.flush();
+      assertThat(fake.gzippedRequests()).isEqualTo(1);
+      assertThat(fake.uniqueEvents()).isEqualTo(20);
+    }
+  }
+
+  @Test
+  void claimedRowsAreInvisibleToOtherSendersUntilReleased() throws Exception {
+    fixture.withEvents(10);
+    try (EventQueue q = EventQueue.open(fixture.config.databaseFile())) {
+      dev.telemetrykit.picocli.internal.queue.JournalImporter.importAll(
+          new dev.telemetrykit.picocli.internal.queue.Journal(fixture.config.journalDirectory().toFile()), q, 100, 0);
+      long now = fixture.time.epochMillis();
+      assertThat(q.claim("a", 6, now, now + 60_000)).hasSize(6);
+      assertThat(q.claim("b", 100, now, now + 60_000)).hasSize(4);
+      assertThat(q.claim("c", 100, now + 60_001, now + 120_000)).hasSize(10); // leases ran out
+    }
+  }
+}
