@@ -65,7 +65,7 @@ public final class Instrumentation {
           ? new ConsentAsker(config, new ConsentStore(config.stateFile()), consent.record(), version, host, diagnostics)
           : null;
       FlushLauncher upload = recorder != null && consent.granted() && !config.debug()
-          ? FlushLauncher.startIfDue(config, settings, host.time().epochMillis(), diagnostics)
+          ? FlushLauncher.ifDue(config, settings, host.time().epochMillis(), diagnostics)
           : null;
       if (recorder != null || asker != null) {
         CommandInterceptor.install(cl, recorder, asker, telemetryCommand, upload, config.exitWaitMillis());

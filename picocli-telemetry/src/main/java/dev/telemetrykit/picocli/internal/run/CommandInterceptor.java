@@ -60,7 +60,7 @@ public final class CommandInterceptor
    * @param recorder records the runs; null until the user says yes
    * @param asker asks the user before the first run that is not help; null when not to ask
    * @param excluded a subcommand whose runs are not recorded (the {@code telemetry} command), or null
-   * @param upload an upload being started beside the command, or null
+   * @param upload an upload to start when the command has ended, or null
    * @param exitWaitMillis how long the command's end waits for that upload to be under way
    */
   public static void install(
@@ -157,10 +157,10 @@ public final class CommandInterceptor
     }
   }
 
-  /** The run is over: give a due upload at most the exit bound to get under way. */
+  /** The run is over: start a due upload, waiting at most the exit bound for it to get under way. */
   private void awaitUpload() {
     if (upload != null) {
-      upload.awaitStart(exitWaitMillis);
+      upload.launch(exitWaitMillis);
     }
   }
 

@@ -58,14 +58,15 @@ public final class ConsentAsker {
     try {
       String salt = current.salt() != null ? current.salt() : Identity.newSalt();
       String userId = Identity.userId(salt);
-      Recorder preview = Recorder.create(config, userId, version.get(), host, diagnostics, false);
+      // One recorder for the preview and the recording, so "show me the data" shows the session
+      // id this run's event will carry.
+      Recorder recorder = Recorder.create(config, userId, version.get(), host, diagnostics, true);
       ConsentState answer =
-          host.consentPrompt().ask(question(), () -> payload(preview, parseResult));
+          host.consentPrompt().ask(question(), () -> payload(recorder, parseResult));
       String now = Instant.ofEpochMilli(host.time().epochMillis()).toString();
       if (answer == ConsentState.GRANTED) {
         store.save(new ConsentRecord(ConsentState.GRANTED, config.policyVersion(), now, salt, userId));
         SyncState.startIfAbsent(config.syncStateFile(), host.time().epochMillis());
-        Recorder recorder = Recorder.create(config, userId, version.get(), host, diagnostics, true);
         Recorder.activate(recorder);
         return recorder;
       }

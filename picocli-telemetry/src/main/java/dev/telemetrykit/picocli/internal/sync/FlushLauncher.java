@@ -10,41 +10,46 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts the upload process when an upload is due, on a daemon thread while the command runs; the
- * command's end waits for that start at most {@code exitWaitMillis}. Runs that are not due read
- * one small file and list the journal, nothing more.
+ * Starts the upload process of a due run once its command has ended, on a daemon thread that the
+ * run waits for at most {@code exitWaitMillis} (starting a process takes ~25 ms).
+ *
+ * <p>Why at the end and not while the command runs: a JVM starting up takes most of two cores for
+ * a few hundred milliseconds, and on a 2-core machine that slowed the command itself by ~370 ms
+ * (docs/sync.md). Started at the end, at low priority where {@code nice} exists, the upload
+ * competes with nothing of the user's. Runs that are not due read one small file and list the
+ * journal, nothing more.
  */
 public final class FlushLauncher implements Runnable {
   private final List<String> command;
+  private static final String NICE = "/usr/bin/nice";
+
   private final Diagnostics diagnostics;
-  private Thread thread;
 
   private FlushLauncher(List<String> command, Diagnostics diagnostics) {
     this.command = command;
     this.diagnostics = diagnostics;
   }
 
-  /** Starts an upload if one is due; returns the launcher to wait for, or null. */
-  public static FlushLauncher startIfDue(TelemetryConfig config, ToolSettings settings, long now, Diagnostics diagnostics) {
+  /** A launcher for the upload if one is due, else null. Starts nothing yet. */
+  public static FlushLauncher ifDue(TelemetryConfig config, ToolSettings settings, long now, Diagnostics diagnostics) {
     int waiting = new Journal(config.journalDirectory().toFile()).size();
     if (!isDue(config, SyncState.load(config.syncStateFile()), waiting, now)) {
       return null;
     }
     List<String> command = new ArrayList<>();
+    if (new File(NICE).canExecute()) {
+      command.add(NICE); // background work: the user's next command comes first
+    }
     command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-    // A client JIT and shared classes: the upload is short, and the machine is the user's.
+    // A short job on the user's machine: the quick JIT, one GC thread, shared classes.
     command.add("-XX:TieredStopAtLevel=1");
+    command.add("-XX:+UseSerialGC");
     command.add("-Xshare:auto");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(FlushMain.class.getName());
     command.addAll(FlushMain.arguments(settings));
-    FlushLauncher launcher = new FlushLauncher(command, diagnostics);
-    Thread thread = new Thread(launcher, "telemetry-kit-flush-launcher");
-    thread.setDaemon(true); // never keeps the host CLI alive
-    launcher.thread = thread;
-    thread.start();
-    return launcher;
+    return new FlushLauncher(command, diagnostics);
   }
 
   /**
@@ -73,8 +78,11 @@ public final class FlushLauncher implements Runnable {
     }
   }
 
-  /** Waits at most {@code millis} for the upload process to be started. */
-  public void awaitStart(long millis) {
+  /** Starts the upload process, waiting at most {@code millis} for it to be under way. */
+  public void launch(long millis) {
+    Thread thread = new Thread(this, "telemetry-kit-flush-launcher");
+    thread.setDaemon(true); // never keeps the host CLI alive
+    thread.start();
     try {
       thread.join(millis);
     } catch (InterruptedException e) {
