@@ -22,6 +22,7 @@ import java.util.List;
 public final class FlushLauncher implements Runnable {
   private final List<String> command;
   private static final String NICE = "/usr/bin/nice";
+  private static final String SHELL = "/bin/sh";
 
   private final Diagnostics diagnostics;
 
@@ -37,6 +38,15 @@ public final class FlushLauncher implements Runnable {
       return null;
     }
     List<String> command = new ArrayList<>();
+    if (new File(SHELL).canExecute()) {
+      // Detach through a shell that starts the upload in the background and exits at once: while
+      // a child of ours is alive, the JVM's exit waits ~300 ms for the thread that reaps it
+      // (blocked in native waitpid). With the shell gone, the CLI exits as if nothing happened.
+      command.add(SHELL);
+      command.add("-c");
+      command.add("\"$@\" </dev/null >/dev/null 2>&1 &");
+      command.add("telemetry-kit-upload");
+    }
     if (new File(NICE).canExecute()) {
       command.add(NICE); // background work: the user's next command comes first
     }
@@ -69,12 +79,15 @@ public final class FlushLauncher implements Runnable {
   @Override
   public void run() {
     try {
-      new ProcessBuilder(command)
+      Process process = new ProcessBuilder(command)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .redirectError(ProcessBuilder.Redirect.DISCARD)
           .start();
+      process.waitFor(); // the detaching shell exits within milliseconds
     } catch (IOException | RuntimeException e) {
       diagnostics.failed("starting the upload process", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
