@@ -31,7 +31,7 @@ public final class BoxLayout {
     public static final int MIN_WIDTH = 20;
 
     /** "│ " on the left and " │" on the right. */
-    private static final int FRAME_COLUMNS = 4;
+    static final int FRAME_COLUMNS = 4;
     private static final String BULLET_INDENT = "  ";
     private static final String KEY_SEPARATOR = "  ";
 

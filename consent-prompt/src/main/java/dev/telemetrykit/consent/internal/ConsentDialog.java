@@ -50,7 +50,7 @@ public final class ConsentDialog {
         Attributes saved = terminal.enterRawMode();
         ConsentDecision decision = ConsentDecision.NO_DECISION;
         try {
-            out.lines(BoxLayout.render(content, profile.boxWidth(), profile.glyphs()));
+            out.lines(BoxLayout.render(content, profile.boxWidthFor(content), profile.glyphs()));
             out.flush();
             KeyLoop keys = new KeyLoop(terminal.reader(), nanoClock);
             // Only keys pressed once the options are visible count: discard first, then show them.
@@ -61,7 +61,7 @@ public final class ConsentDialog {
             terminal.setAttributes(saved);
             out.newLine();
             String confirmation = confirmation(decision, profile.glyphs());
-            out.lines(TextWrapper.wrap(confirmation, profile.boxWidth()).stream().map(StyledLine::plain).toList());
+            out.lines(TextWrapper.wrap(confirmation, profile.boxWidthFor(content)).stream().map(StyledLine::plain).toList());
             out.flush();
         }
         return decision;

@@ -9,10 +9,11 @@ import org.jline.utils.InfoCmp.Capability;
  * to use colour.
  *
  * @param boxWidth the width of the box in columns
+ * @param columns the terminal's width in columns
  * @param glyphs Unicode or ASCII frame characters
  * @param colour whether bold/dim ANSI styles may be written
  */
-public record TerminalProfile(int boxWidth, FrameGlyphs glyphs, boolean colour) {
+public record TerminalProfile(int boxWidth, FrameGlyphs glyphs, boolean colour, int columns) {
 
     /** Used when neither the terminal nor {@code COLUMNS} knows the width. */
     static final int DEFAULT_COLUMNS = 80;
@@ -44,7 +45,20 @@ public record TerminalProfile(int boxWidth, FrameGlyphs glyphs, boolean colour) 
         boolean colour = maxColors != null && maxColors >= 8
                 && !Terminal.TYPE_DUMB.equals(type)
                 && (noColorEnv == null || noColorEnv.isEmpty());
-        return new TerminalProfile(BoxLayout.boxWidth(width), glyphs, colour);
+        return new TerminalProfile(BoxLayout.boxWidth(width), glyphs, colour, width);
+    }
+
+    /**
+     * The box width for {@code content}: {@link #boxWidth()}, widened up to the terminal's width
+     * when that keeps the learn-more link on one line, since a link broken across lines cannot be
+     * copied or clicked.
+     */
+    public int boxWidthFor(BoxContent content) {
+        String link = content.learnMoreUrl();
+        if (link == null) {
+            return boxWidth;
+        }
+        return Math.max(boxWidth, Math.min(columns, DisplayWidth.of(link) + BoxLayout.FRAME_COLUMNS));
     }
 
     private static int parseColumns(String value) {

@@ -66,4 +66,20 @@ class TerminalProfileTest {
         assertThat(TerminalProfile.of(80, null, "1", null, "xterm-256color", 256).colour()).isFalse();
         assertThat(TerminalProfile.of(80, null, "", null, "xterm-256color", 256).colour()).isTrue();
     }
+
+    @Test
+    void boxWidensToKeepALongLinkOnOneLineWhenTheTerminalIsWideEnough() {
+        BoxContent content = new BoxContent("tool", java.util.List.of("x"), java.util.List.of(),
+                "https://example.com/" + "a".repeat(90), "tool telemetry disable");
+        assertThat(profile(200, null).boxWidthFor(content)).isEqualTo(114);
+        assertThat(profile(100, null).boxWidthFor(content)).isEqualTo(100);
+        assertThat(profile(60, null).boxWidthFor(content)).isEqualTo(60);
+    }
+
+    @Test
+    void shortLinkKeepsTheUsualWidth() {
+        BoxContent content = new BoxContent("tool", java.util.List.of("x"), java.util.List.of(),
+                "https://example.com/p", "tool telemetry disable");
+        assertThat(profile(200, null).boxWidthFor(content)).isEqualTo(80);
+    }
 }
