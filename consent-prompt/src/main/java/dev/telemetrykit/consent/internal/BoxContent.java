@@ -12,15 +12,15 @@ import java.util.List;
  * @param manageCommand the command that changes the decision later, e.g. {@code sample-cli telemetry disable}
  */
 public record BoxContent(
-        String toolName,
-        List<String> collected,
-        List<String> neverCollected,
-        String learnMoreUrl,
-        String manageCommand) {
+    String toolName,
+    List<String> collected,
+    List<String> neverCollected,
+    String learnMoreUrl,
+    String manageCommand) {
 
-    /** Copies the lists so that the content cannot change after the box is built. */
-    public BoxContent {
-        collected = List.copyOf(collected);
-        neverCollected = List.copyOf(neverCollected);
-    }
+  /** Copies the lists so that the content cannot change after the box is built. */
+  public BoxContent {
+    collected = List.copyOf(collected);
+    neverCollected = List.copyOf(neverCollected);
+  }
 }

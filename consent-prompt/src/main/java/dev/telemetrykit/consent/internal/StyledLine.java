@@ -12,46 +12,46 @@ import java.util.List;
  */
 public record StyledLine(List<Segment> segments) {
 
-    /** How a segment is emphasised on a colour terminal. */
-    public enum Tone {
-        /** Normal text. */
-        PLAIN,
-        /** Bold: the title and the keys. */
-        STRONG,
-        /** Dim: hints the user may skip. */
-        FAINT
-    }
+  /** How a segment is emphasised on a colour terminal. */
+  public enum Tone {
+    /** Normal text. */
+    PLAIN,
+    /** Bold: the title and the keys. */
+    STRONG,
+    /** Dim: hints the user may skip. */
+    FAINT
+  }
 
-    /**
-     * A run of text with one tone.
-     *
-     * @param text the characters, without control characters
-     * @param tone the emphasis
-     */
-    public record Segment(String text, Tone tone) {
-    }
+  /**
+   * A run of text with one tone.
+   *
+   * @param text the characters, without control characters
+   * @param tone the emphasis
+   */
+  public record Segment(String text, Tone tone) {
+  }
 
-    /** Copies the segment list so the line is immutable. */
-    public StyledLine {
-        segments = List.copyOf(segments);
-    }
+  /** Copies the segment list so the line is immutable. */
+  public StyledLine {
+    segments = List.copyOf(segments);
+  }
 
-    /** A line made of one plain segment. */
-    public static StyledLine plain(String text) {
-        return new StyledLine(List.of(new Segment(text, Tone.PLAIN)));
-    }
+  /** A line made of one plain segment. */
+  public static StyledLine plain(String text) {
+    return new StyledLine(List.of(new Segment(text, Tone.PLAIN)));
+  }
 
-    /** A line made of one segment with the given tone. */
-    public static StyledLine of(String text, Tone tone) {
-        return new StyledLine(List.of(new Segment(text, tone)));
-    }
+  /** A line made of one segment with the given tone. */
+  public static StyledLine of(String text, Tone tone) {
+    return new StyledLine(List.of(new Segment(text, tone)));
+  }
 
-    /** The line's text without any styling. */
-    public String text() {
-        StringBuilder sb = new StringBuilder();
-        for (Segment segment : segments) {
-            sb.append(segment.text());
-        }
-        return sb.toString();
+  /** The line's text without any styling. */
+  public String text() {
+    StringBuilder sb = new StringBuilder();
+    for (Segment segment : segments) {
+      sb.append(segment.text());
     }
+    return sb.toString();
+  }
 }

@@ -13,67 +13,67 @@ import org.jline.utils.NonBlockingReader;
  */
 final class ScriptedKeys extends NonBlockingReader {
 
-    private record Press(long atMillis, int key) {
-    }
+  private record Press(long atMillis, int key) {
+  }
 
-    private final FakeClock clock;
-    private final long startNanos;
-    private final Deque<Press> presses = new ArrayDeque<>();
-    private final List<Long> requestedTimeouts = new ArrayList<>();
-    private boolean endOfInput;
+  private final FakeClock clock;
+  private final long startNanos;
+  private final Deque<Press> presses = new ArrayDeque<>();
+  private final List<Long> requestedTimeouts = new ArrayList<>();
+  private boolean endOfInput;
 
-    ScriptedKeys(FakeClock clock) {
-        this.clock = clock;
-        this.startNanos = clock.getAsLong();
-    }
+  ScriptedKeys(FakeClock clock) {
+    this.clock = clock;
+    this.startNanos = clock.getAsLong();
+  }
 
-    /** The user presses {@code key} at {@code atMillis} after the script started. */
-    ScriptedKeys press(long atMillis, int key) {
-        presses.add(new Press(atMillis, key));
-        return this;
-    }
+  /** The user presses {@code key} at {@code atMillis} after the script started. */
+  ScriptedKeys press(long atMillis, int key) {
+    presses.add(new Press(atMillis, key));
+    return this;
+  }
 
-    /** After the scripted presses, input ends instead of going silent. */
-    ScriptedKeys thenEndOfInput() {
-        endOfInput = true;
-        return this;
-    }
+  /** After the scripted presses, input ends instead of going silent. */
+  ScriptedKeys thenEndOfInput() {
+    endOfInput = true;
+    return this;
+  }
 
-    /** Every timeout a caller passed to a read or peek, in order. */
-    List<Long> requestedTimeouts() {
-        return requestedTimeouts;
-    }
+  /** Every timeout a caller passed to a read or peek, in order. */
+  List<Long> requestedTimeouts() {
+    return requestedTimeouts;
+  }
 
-    int unreadPresses() {
-        return presses.size();
-    }
+  int unreadPresses() {
+    return presses.size();
+  }
 
-    @Override
-    protected int read(long timeoutMillis, boolean isPeek) {
-        requestedTimeouts.add(timeoutMillis);
-        long now = clock.elapsedMillisSince(startNanos);
-        Press next = presses.peek();
-        if (next == null) {
-            if (endOfInput) {
-                return EOF;
-            }
-            clock.advanceMillis(timeoutMillis);
-            return READ_EXPIRED;
-        }
-        long wait = Math.max(0, next.atMillis() - now);
-        if (wait > timeoutMillis) {
-            clock.advanceMillis(timeoutMillis);
-            return READ_EXPIRED;
-        }
-        clock.advanceMillis(wait);
-        if (!isPeek) {
-            presses.poll();
-        }
-        return next.key();
+  @Override
+  protected int read(long timeoutMillis, boolean isPeek) {
+    requestedTimeouts.add(timeoutMillis);
+    long now = clock.elapsedMillisSince(startNanos);
+    Press next = presses.peek();
+    if (next == null) {
+      if (endOfInput) {
+        return EOF;
+      }
+      clock.advanceMillis(timeoutMillis);
+      return READ_EXPIRED;
     }
+    long wait = Math.max(0, next.atMillis() - now);
+    if (wait > timeoutMillis) {
+      clock.advanceMillis(timeoutMillis);
+      return READ_EXPIRED;
+    }
+    clock.advanceMillis(wait);
+    if (!isPeek) {
+      presses.poll();
+    }
+    return next.key();
+  }
 
-    @Override
-    public int readBuffered(char[] b, int off, int len, long timeout) {
-        throw new UnsupportedOperationException("the key loop reads one key at a time");
-    }
+  @Override
+  public int readBuffered(char[] b, int off, int len, long timeout) {
+    throw new UnsupportedOperationException("the key loop reads one key at a time");
+  }
 }
