@@ -55,8 +55,11 @@ public final class Telemetry {
 
   /**
    * Starts telemetry in an app that does not use Picocli, so that its custom events are recorded.
-   * The class must carry {@link TelemetryEnabled} with {@code name} and {@code version} set, since
-   * there is no {@code @Command} to take them from.
+   * The class must carry {@link TelemetryEnabled} with {@code name} set, and should set {@code
+   * version} (else it is reported as {@code unknown}), since there is no {@code @Command} to take
+   * them from. Such programs never show the consent box and never upload themselves: their events
+   * are queued, and leave with the next upload of a Picocli run of the same tool, or with {@code
+   * <tool> telemetry flush}.
    *
    * <pre>{@code
    * @TelemetryEnabled(name = "my-tool", version = "1.0", endpoint = "https://telemetry.example.com")

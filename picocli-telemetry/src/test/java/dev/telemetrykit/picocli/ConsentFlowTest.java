@@ -115,6 +115,7 @@ class ConsentFlowTest {
     assertThat(DataDir.metadata(events.get(0))).containsEntry("command", "remote add");
     String storedUserId = (String) JsonReader.parseObject(Files.readString(data().stateFile())).get("user_id");
     assertThat(events.get(0)).containsEntry("user_id", storedUserId);
+    assertThat(events.get(0).get("session_id")).isEqualTo(data().journalEvents().get(0).get("session_id"));
     assertThat(yes.payloads.get(0)).doesNotContain("origin", "example.com");
   }
 

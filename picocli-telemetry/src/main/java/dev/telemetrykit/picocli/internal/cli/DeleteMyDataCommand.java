@@ -2,6 +2,7 @@ package dev.telemetrykit.picocli.internal.cli;
 
 import dev.telemetrykit.picocli.internal.consent.ConsentRecord;
 import dev.telemetrykit.picocli.internal.json.JsonReader;
+import dev.telemetrykit.picocli.internal.sync.FlushLock;
 import dev.telemetrykit.picocli.internal.sync.SendResult;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,7 +36,17 @@ final class DeleteMyDataCommand implements Callable<Integer> {
       spec.commandLine().getOut().println("No anonymous id exists here, so no data was sent from here.");
       return 0;
     }
-    try {
+    if (context.config.debug()) {
+      spec.commandLine().getErr().println("Nothing is sent in debug mode (TELEMETRY_KIT_DEBUG).");
+      return 1;
+    }
+    // Under the flush lock: no upload may store a batch after the deletion, or write its state
+    // back after the purge.
+    try (FlushLock lock = FlushLock.acquire(context.config.flushLockFile(), FlushCommand.LOCK_WAIT_MILLIS)) {
+      if (lock == null) {
+        spec.commandLine().getErr().println("An upload is still running; try again in a moment.");
+        return 1;
+      }
       SendResult result = context.sender().deleteUser(record.userId());
       if (result.status() < 200 || result.status() >= 300) {
         spec.commandLine().getErr().println("The collector did not delete the data (HTTP " + result.status() + ").");

@@ -57,7 +57,8 @@ final class FlushCommand implements Callable<Integer> {
       out.println("Sent " + outcome.sent() + " events in " + outcome.batches() + " batches to "
           + context.config.endpoint() + (outcome.dropped() > 0 ? "; " + outcome.dropped() + " dropped" : "") + ".");
       if (outcome.problem() != null) {
-        err.println("Not everything was sent: " + outcome.problem() + ". It stays queued.");
+        err.println("Not everything was sent: " + outcome.problem()
+            + (outcome.retryLater() ? ". It stays queued." : "."));
         return 1;
       }
       return 0;

@@ -53,8 +53,9 @@ final class StatusCommand implements Callable<Integer> {
     out.println("  last upload: " + (sync.lastAttempt() == 0 ? "never"
         : sync.failures() > 0 ? "failed " + when(sync.lastAttempt()) : "succeeded " + when(sync.lastSuccess())));
     long next = Math.max(sync.nextAttempt(), sync.lastSuccess() + context.config.flushIntervalSeconds() * 1000L);
-    out.println("  next upload: " + (sync.nextAttempt() > 0 ? "not before " + when(sync.nextAttempt()) + " (after "
-        + sync.failures() + (sync.failures() == 1 ? " failure" : " failures") + ")"
+    out.println("  next upload: " + (!consent.granted() ? "none (telemetry is not enabled)"
+        : sync.nextAttempt() > 0 ? "not before " + when(sync.nextAttempt()) + " (after "
+            + sync.failures() + (sync.failures() == 1 ? " failure" : " failures") + ")"
         : "when " + context.config.flushAtEvents() + " events wait, or at " + when(next)));
     if (sync.lastError() != null) {
       out.println("  last error:  " + sync.lastError());

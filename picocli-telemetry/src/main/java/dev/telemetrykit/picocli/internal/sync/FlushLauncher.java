@@ -20,14 +20,16 @@ import java.util.List;
  * journal, nothing more.
  */
 public final class FlushLauncher implements Runnable {
-  private final List<String> command;
   private static final String NICE = "/usr/bin/nice";
   private static final String SHELL = "/bin/sh";
 
+  private final List<String> command;
+  private final boolean detaching;
   private final Diagnostics diagnostics;
 
-  private FlushLauncher(List<String> command, Diagnostics diagnostics) {
+  private FlushLauncher(List<String> command, boolean detaching, Diagnostics diagnostics) {
     this.command = command;
+    this.detaching = detaching;
     this.diagnostics = diagnostics;
   }
 
@@ -38,7 +40,8 @@ public final class FlushLauncher implements Runnable {
       return null;
     }
     List<String> command = new ArrayList<>();
-    if (new File(SHELL).canExecute()) {
+    boolean detaching = new File(SHELL).canExecute();
+    if (detaching) {
       // Detach through a shell that starts the upload in the background and exits at once: while
       // a child of ours is alive, the JVM's exit waits ~300 ms for the thread that reaps it
       // (blocked in native waitpid). With the shell gone, the CLI exits as if nothing happened.
@@ -59,7 +62,7 @@ public final class FlushLauncher implements Runnable {
     command.add(System.getProperty("java.class.path"));
     command.add(FlushMain.class.getName());
     command.addAll(FlushMain.arguments(settings));
-    return new FlushLauncher(command, diagnostics);
+    return new FlushLauncher(command, detaching, diagnostics);
   }
 
   /**
@@ -83,7 +86,9 @@ public final class FlushLauncher implements Runnable {
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .redirectError(ProcessBuilder.Redirect.DISCARD)
           .start();
-      process.waitFor(); // the detaching shell exits within milliseconds
+      if (detaching) {
+        process.waitFor(); // the shell exits within milliseconds, leaving the upload running
+      }
     } catch (IOException | RuntimeException e) {
       diagnostics.failed("starting the upload process", e);
     } catch (InterruptedException e) {

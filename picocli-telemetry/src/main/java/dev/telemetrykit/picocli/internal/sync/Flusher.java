@@ -48,8 +48,13 @@ public final class Flusher {
     void accepted(int eventsSoFar);
   }
 
-  /** What an upload did. */
-  public record Outcome(int sent, int batches, int dropped, String problem) {}
+  /**
+   * What an upload did.
+   *
+   * @param problem what went wrong, or null
+   * @param retryLater whether what was not sent stays queued for a later attempt
+   */
+  public record Outcome(int sent, int batches, int dropped, String problem, boolean retryLater) {}
 
   /** Uploads until done, a retryable failure, or {@code deadline} (epoch ms). Call with the flush lock held. */
   public Outcome flush(long deadline, Progress progress) throws SQLException, IOException {
@@ -58,6 +63,7 @@ public final class Flusher {
     int batches = 0;
     int dropped = 0;
     String problem = null;
+    boolean retryLater = false;
     Journal journal = new Journal(config.journalDirectory().toFile());
     try (EventQueue queue = EventQueue.open(config.databaseFile())) {
       // Every sender holds the flush lock, so claims left in the queue belong to a sender that
@@ -82,6 +88,7 @@ public final class Flusher {
           queue.release(owner, batch);
           problem = "cannot reach " + config.endpoint() + " (" + e.getClass().getSimpleName() + ")";
           state = state.failed(now, now + backoff.delayMillis(state.failures() + 1, -1), problem);
+          retryLater = true;
           if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
           }
@@ -104,6 +111,7 @@ public final class Flusher {
           queue.release(owner, batch);
           problem = "the collector answered " + result.status() + "; retrying later";
           state = state.failed(now, now + backoff.delayMillis(state.failures() + 1, result.retryAfterMillis()), problem);
+          retryLater = true;
           break;
         } else {
           queue.remove(owner, batch, EventQueue.DROPPED_REJECTED);
@@ -118,7 +126,7 @@ public final class Flusher {
       state = state.checked(time.epochMillis());
     }
     state.save(config.syncStateFile());
-    return new Outcome(sent, batches, dropped, problem);
+    return new Outcome(sent, batches, dropped, problem, retryLater);
   }
 
   /** The collector's answer in a line, e.g. {@code 200: received 100, duplicates 0}. */

@@ -12,9 +12,12 @@ public record SendResult(int status, long retryAfterMillis, String body) {
     return status >= 200 && status < 300;
   }
 
-  /** 408, 429 and 5xx: the collector may take it later. */
+  /**
+   * 408, 429 and 5xx: the collector may take it later. Also anything that is neither a success
+   * nor a 4xx (a redirect, say): the batch was not refused, so it is kept and tried again.
+   */
   boolean retryable() {
-    return status == 408 || status == 429 || status >= 500;
+    return status == 408 || status == 429 || status >= 500 || status < 400;
   }
 
   /** 413: the batch was too large; smaller ones may pass. */

@@ -148,6 +148,25 @@ class FlusherTest {
   }
 
   @Test
+  void redirectIsNotARefusalAndKeepsTheBatch() throws Exception {
+    collector.stubFor(post(urlEqualTo("/events")).willReturn(aResponse().withStatus(301)
+        .withHeader("Location", "https://elsewhere.example.com/events")));
+    fixture.withEvents(2);
+    Flusher.Outcome outcome = fixture.flush();
+    assertThat(outcome.dropped()).isZero();
+    assertThat(outcome.retryLater()).isTrue();
+    assertThat(fixture.queued()).isEqualTo(2);
+  }
+
+  @Test
+  void requestTimeoutIsRetried() throws Exception {
+    answer(408);
+    fixture.withEvents(2);
+    assertThat(fixture.flush().retryLater()).isTrue();
+    assertThat(fixture.queued()).isEqualTo(2);
+  }
+
+  @Test
   void retryAfterOf429IsHonoured() throws Exception {
     collector.stubFor(post(urlEqualTo("/events")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
     fixture.withEvents(2);
