@@ -116,7 +116,7 @@ class SyncIT {
 
     JavaProcess.Result flush = shop().run("telemetry", "flush");
 
-    assertThat(flush.out()).isEqualTo("Sent 2 events in 1 batches to " + collector.endpoint() + ".\n");
+    assertThat(flush.out()).isEqualTo("Sent 2 events in 1 batch to " + collector.endpoint() + ".\n");
     assertThat(shop().run("telemetry", "status").out()).contains("last upload: succeeded ").contains("queued:      0 events");
     assertThat(shop().run("telemetry", "show", "--sent").out()).contains("\"answer\": \"200: received 2, duplicates 0\"")
         .contains("\"command\": \"order\"");

@@ -54,7 +54,8 @@ final class FlushCommand implements Callable<Integer> {
       if (terminal && outcome.sent() > 0) {
         out.println();
       }
-      out.println("Sent " + outcome.sent() + " events in " + outcome.batches() + " batches to "
+      out.println("Sent " + outcome.sent() + " events in " + outcome.batches()
+          + (outcome.batches() == 1 ? " batch" : " batches") + " to "
           + context.config.endpoint() + (outcome.dropped() > 0 ? "; " + outcome.dropped() + " dropped" : "") + ".");
       if (outcome.problem() != null) {
         err.println("Not everything was sent: " + outcome.problem()
