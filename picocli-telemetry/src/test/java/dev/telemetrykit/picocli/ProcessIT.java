@@ -7,6 +7,7 @@ import dev.telemetrykit.picocli.apps.ProbeMain;
 import dev.telemetrykit.picocli.apps.ShopMain;
 import dev.telemetrykit.picocli.internal.queue.QueuedEvent;
 import dev.telemetrykit.picocli.testing.DataDir;
+import dev.telemetrykit.picocli.testing.FullDisk;
 import dev.telemetrykit.picocli.testing.JavaProcess;
 import dev.telemetrykit.picocli.testing.ReadOnlyDirectory;
 import java.nio.file.Files;
@@ -162,6 +163,24 @@ class ProcessIT {
     }
     assertThat(granted).isEqualTo(plain);
     assertThat(data.journalEvents()).isEmpty();
+  }
+
+  @Test
+  void fullDiskChangesNothingForTheCommandAndStatusSaysWhy() throws Exception {
+    try (FullDisk disk = FullDisk.mount(home)) {
+      shop().run("telemetry", "enable");
+      disk.fill();
+      JavaProcess.Result plain = JavaProcess.of(ShopMain.class, dir).env("DO_NOT_TRACK", "1").run("exit", "4");
+
+      JavaProcess.Result granted = shop().run("exit", "4");
+      JavaProcess.Result debug = shop().env("TELEMETRY_KIT_DEBUG", "1").run("status");
+
+      assertThat(granted).isEqualTo(plain);
+      assertThat(data.journalEvents()).isEmpty();
+      assertThat(shop().run("telemetry", "status").out())
+          .contains("the disk holding " + home + " is full: events cannot be recorded");
+      assertThat(debug.err()).doesNotContain("Exception in thread");
+    }
   }
 
   @Test
