@@ -10,9 +10,13 @@ measured in the same run. Variants:
   denied    - instrumented, the user said no
   undecided - instrumented, never asked (not interactive)
 
+Then, separately, runs that are due to upload (TELEMETRY_KIT_FLUSH_INTERVAL=0) against a
+collector on loopback, paired with plain runs, pausing between pairs so that the upload
+processes they start do not overlap the next measurement.
+
 Usage: python3 benchmarks/cli_overhead.py [runs]   (after `mvn -B -q install -DskipTests`)
 """
-import os, random, shutil, statistics, subprocess, sys, tempfile, time
+import http.server, json, os, random, shutil, statistics, subprocess, sys, tempfile, threading, time
 
 here = os.path.dirname(os.path.abspath(__file__))
 plain_jar = os.path.join(here, "target", "plain-cli.jar")
@@ -73,4 +77,44 @@ for name in variants:
     m = statistics.median(rss[name])
     print(f"{name:10} {w * 1000:9.1f} ms {w / base_wall:6.3f}x {p90 * 1000:6.1f} ms {m:6.1f} MB {m / base_rss:6.3f}x")
 print(f"granted runs recorded {events} events (expected {runs + 3})")
+
+
+class Collector(http.server.BaseHTTPRequestHandler):
+    received = 0
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        if self.headers.get("Content-Encoding") == "gzip":
+            import gzip
+            body = gzip.decompress(body)
+        n = len(json.loads(body)["events"])
+        Collector.received += n
+        answer = json.dumps({"received": n, "duplicates": 0}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, *args):
+        pass
+
+
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Collector)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+due_env = dict(base_env, TELEMETRY_KIT_HOME=home("due"), TELEMETRY_KIT_FLUSH_INTERVAL="0",
+               TELEMETRY_KIT_ENDPOINT=f"http://127.0.0.1:{server.server_port}")
+subprocess.run(["java", "-jar", instrumented_jar, "telemetry", "enable"], env=due_env, stdout=subprocess.DEVNULL, check=True)
+due_runs = max(10, runs // 2)
+pairs = {"plain": [], "due": []}
+for _ in range(due_runs):
+    for name in random.sample(["plain", "due"], 2):
+        cmd = variants["plain"][0] if name == "plain" else ["java", "-jar", instrumented_jar, "build"]
+        pairs[name].append(run(cmd, base_env if name == "plain" else due_env)[0])
+        time.sleep(1.5)  # let the upload process finish before the next measurement
+time.sleep(3)
+p, d = statistics.median(pairs["plain"]), statistics.median(pairs["due"])
+print(f"due-to-upload runs ({due_runs} pairs): plain {p * 1000:.1f} ms, due {d * 1000:.1f} ms "
+      f"({d / p:.3f}x, +{(d - p) * 1000:.1f} ms); the collector received {Collector.received} events")
+server.shutdown()
 shutil.rmtree(work)
