@@ -1,18 +1,27 @@
 package dev.telemetrykit.collector;
 
+import dev.telemetrykit.collector.http.AdminAuthentication;
+import dev.telemetrykit.collector.http.AnalyticsRoutes;
 import dev.telemetrykit.collector.http.CollectorApp;
 import dev.telemetrykit.collector.http.HealthRoutes;
 import dev.telemetrykit.collector.http.IngestRoutes;
 import dev.telemetrykit.collector.ingest.BatchValidator;
-import dev.telemetrykit.collector.storage.EventStore;
+import dev.telemetrykit.collector.security.AdminToken;
+import dev.telemetrykit.collector.security.IngestKeys;
+import dev.telemetrykit.collector.security.RateLimiter;
 import io.javalin.Javalin;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A running collector: storage opened and migrated, HTTP server listening.
+ * A running collector: storage opened and migrated, HTTP server listening, retention scheduled.
  *
  * <pre>{@code
  * try (Collector collector = Collector.start(new CollectorConfig(0, "127.0.0.1", "jdbc:sqlite:c.db", 400),
@@ -23,20 +32,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Collector implements AutoCloseable {
   private final Javalin app;
-  private final EventStore store;
+  private final PendingEventStore store;
+  private final RetentionJob retention;
+  private final AdminToken adminToken;
   private final URI uri;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Collector(Javalin app, EventStore store, URI uri) {
+  private Collector(Javalin app, PendingEventStore store, RetentionJob retention, AdminToken adminToken, URI uri) {
     this.app = app;
     this.store = store;
+    this.retention = retention;
+    this.adminToken = adminToken;
     this.uri = uri;
   }
 
   /**
    * Opens storage and starts the HTTP server side by side; returns once both are ready.
    *
-   * @param clock the clock event timestamps are judged against
+   * @param clock the clock event timestamps, "today" and retention are judged against
    * @throws IllegalArgumentException for an unsupported database URL
    * @throws dev.telemetrykit.collector.storage.StorageException when the database cannot be opened
    * @throws io.javalin.util.JavalinException when the server cannot listen (e.g. port in use)
@@ -44,10 +57,18 @@ public final class Collector implements AutoCloseable {
   public static Collector start(CollectorConfig config, Clock clock) {
     PendingEventStore store = PendingEventStore.openInBackground(config.databaseUrl());
     BatchValidator validator = new BatchValidator(clock, Duration.ofDays(config.retentionDays()));
+    SecureRandom random = new SecureRandom();
+    // A generated token's digest lives in the database; requests arriving before it is known wait.
+    CompletableFuture<AdminToken> token = new CompletableFuture<>();
+    RateLimiter limiter = RateLimiter.perMinute(config.rateLimitPerMinute(), System::nanoTime, random);
     Javalin app;
     try {
       // Ingest requests arriving before storage is open simply wait for it.
-      app = CollectorApp.create(new HealthRoutes(), new IngestRoutes(store, validator))
+      app = CollectorApp.create(
+              new HealthRoutes(),
+              new IngestRoutes(store, validator, IngestKeys.of(config.ingestKeys()), limiter),
+              new AdminAuthentication(token::join),
+              new AnalyticsRoutes(store::analytics, clock))
           .start(config.bind(), config.port());
     } catch (RuntimeException e) {
       store.close();
@@ -55,11 +76,26 @@ public final class Collector implements AutoCloseable {
     }
     try {
       store.await();
+      AdminToken adminToken = AdminToken.resolve(config.adminToken(), isLoopback(config.bind()),
+          digest -> store.claimSetting(AdminToken.SETTING, digest), random);
+      token.complete(adminToken);
+      RetentionJob retention = RetentionJob.start(store, clock, config.retentionDays());
+      return new Collector(app, store, retention, adminToken, uri(config.bind(), app.port()));
     } catch (RuntimeException e) {
+      token.completeExceptionally(e);
       app.stop();
+      store.close();
       throw e;
     }
-    return new Collector(app, store, uri(config.bind(), app.port()));
+  }
+
+  /** Whether {@code bind} reaches this machine only; anything unclear counts as reachable from outside. */
+  static boolean isLoopback(String bind) {
+    try {
+      return InetAddress.getByName(bind).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   private static URI uri(String host, int port) {
@@ -77,20 +113,31 @@ public final class Collector implements AutoCloseable {
     return store.description();
   }
 
+  /** Whether the analytics API needs the admin token. */
+  public boolean adminTokenRequired() {
+    return adminToken.required();
+  }
+
+  /** The admin token generated by this start, to be shown once; empty when it was given or generated before. */
+  public Optional<String> generatedAdminToken() {
+    return adminToken.generated();
+  }
+
   /** How many requests are being handled at this moment. */
   public long requestsInFlight() {
     return CollectorApp.requestsInFlight(app);
   }
 
   /**
-   * Stops accepting connections, lets requests in flight finish (up to 10 seconds), then closes
-   * storage. Safe to call more than once and from a shutdown hook.
+   * Stops accepting connections, lets requests in flight finish (up to 10 seconds), stops the
+   * retention job, then closes storage. Safe to call more than once and from a shutdown hook.
    */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
       try {
         app.stop();
+        retention.close();
       } finally {
         store.close();
       }

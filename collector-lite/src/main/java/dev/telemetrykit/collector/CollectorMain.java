@@ -17,9 +17,11 @@ import picocli.CommandLine.Spec;
  * <pre>
  * java -jar collector-lite.jar                       # http://127.0.0.1:8080, SQLite file collector.db
  * java -jar collector-lite.jar --db jdbc:postgresql://db.internal/telemetry?user=collector
+ * COLLECTOR_ADMIN_TOKEN=... java -jar collector-lite.jar --bind 0.0.0.0
  * </pre>
  *
- * Every option can also be set by an environment variable, {@code COLLECTOR_} plus its name.
+ * Every option can also be set by an environment variable, {@code COLLECTOR_} plus its name
+ * ({@code COLLECTOR_INGEST_KEYS} for the repeatable {@code --ingest-key}); docs/collector.md lists them.
  */
 @Command(name = "collector-lite", sortOptions = false,
     description = "Receives usage events from telemetry-kit clients and stores them.")
@@ -42,6 +44,22 @@ public final class CollectorMain implements Callable<Integer> {
       description = "Days events are kept; older timestamps are refused"
           + " (env COLLECTOR_RETENTION_DAYS; default: ${DEFAULT-VALUE}).")
   int retentionDays;
+
+  @Option(names = "--admin-token", paramLabel = "<token>",
+      description = "Token the analytics API requires (Authorization: Bearer <token>); prefer the variable,"
+          + " command lines are visible to other local users (env COLLECTOR_ADMIN_TOKEN; default: none on"
+          + " loopback, else one generated at the first start and printed once).")
+  String adminToken;
+
+  @Option(names = "--ingest-key", paramLabel = "<service=key>", split = ",",
+      description = "Require X-Telemetry-Kit-Key: <key> on POST /events for that service; repeatable"
+          + " (env COLLECTOR_INGEST_KEYS=svc=key,svc2=key2; default: none).")
+  Map<String, String> ingestKeys;
+
+  @Option(names = "--rate-limit", defaultValue = "" + CollectorConfig.DEFAULT_RATE_LIMIT, paramLabel = "<requests>",
+      description = "Requests per minute each client may send to POST /events and DELETE /users; 0: no limit"
+          + " (env COLLECTOR_RATE_LIMIT; default: ${DEFAULT-VALUE}).")
+  int rateLimit;
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   boolean help;
@@ -67,7 +85,7 @@ public final class CollectorMain implements Callable<Integer> {
 
   CollectorConfig config() {
     try {
-      return new CollectorConfig(port, bind, database, retentionDays);
+      return new CollectorConfig(port, bind, database, retentionDays, adminToken, ingestKeys, rateLimit);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -93,7 +111,11 @@ public final class CollectorMain implements Callable<Integer> {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(collector::close, "collector-shutdown"));
     PrintWriter out = spec.commandLine().getOut();
-    out.println("collector-lite listening on " + collector.uri() + " (storage: " + collector.storageDescription() + ")");
+    out.println("collector-lite listening on " + collector.uri() + " (storage: " + collector.storageDescription()
+        + (collector.adminTokenRequired() ? "; analytics need the admin token" : "") + ")");
+    // Printed here and nowhere else: only the token's SHA-256 is stored, so this is the one chance to copy it.
+    collector.generatedAdminToken().ifPresent(token ->
+        out.println("admin token (generated; shown only now, pass it as Authorization: Bearer <token>): " + token));
     out.flush();
     return 0;
   }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Defaults from environment variables: option {@code --retention-days} reads
- * {@code COLLECTOR_RETENTION_DAYS}, and so on for every option. A flag on the command line wins
+ * {@code COLLECTOR_RETENTION_DAYS}, and so on for every option; the repeatable {@code --ingest-key}
+ * reads {@code COLLECTOR_INGEST_KEYS} ({@code svc=key,svc2=key2}). A flag on the command line wins
  * over the variable, the variable over the built-in default.
  */
 final class EnvironmentDefaults implements IDefaultValueProvider {
@@ -19,6 +20,9 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
   }
 
   static String variableFor(String longOption) {
+    if (longOption.equals("--ingest-key")) {
+      return "COLLECTOR_INGEST_KEYS"; // one variable holds them all
+    }
     return "COLLECTOR_" + longOption.replaceFirst("^-+", "").replace('-', '_').toUpperCase(Locale.ROOT);
   }
 

@@ -1,7 +1,9 @@
 package dev.telemetrykit.collector;
 
+import dev.telemetrykit.collector.analytics.Analytics;
 import dev.telemetrykit.collector.ingest.Batch;
 import dev.telemetrykit.collector.storage.EventStore;
+import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -47,6 +49,21 @@ final class PendingEventStore implements EventStore {
   @Override
   public int deleteUser(String userId) {
     return await().deleteUser(userId);
+  }
+
+  @Override
+  public int deleteDaysBefore(LocalDate firstKeptDay) {
+    return await().deleteDaysBefore(firstKeptDay);
+  }
+
+  @Override
+  public String claimSetting(String name, String value) {
+    return await().claimSetting(name, value);
+  }
+
+  @Override
+  public Analytics analytics() {
+    return await().analytics();
   }
 
   @Override

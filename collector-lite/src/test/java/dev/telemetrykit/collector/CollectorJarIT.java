@@ -19,6 +19,9 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -74,6 +77,69 @@ class CollectorJarIT {
     } finally {
       process.destroyForcibly();
     }
+  }
+
+  @Test
+  void adminTokensGivenOrGeneratedNeverReachTheLog() throws Exception {
+    String given = "admin-token-given-by-environment";
+    Process process = startJar(Map.of("COLLECTOR_ADMIN_TOKEN", given), "--bind", "127.0.0.1");
+    String generated;
+    try {
+      BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), UTF_8));
+      URI base = base(stdout);
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      assertThat(send(http, api(base, given)).statusCode()).isEqualTo(200);
+      assertThat(send(http, api(base, given + "-wrong")).statusCode()).isEqualTo(401);
+      assertThat(send(http, api(base, null)).statusCode()).isEqualTo(401);
+      stop(process);
+    } finally {
+      process.destroyForcibly();
+    }
+    // Beyond loopback without a token: one is generated and printed once, on stdout only.
+    Files.delete(dir.resolve("stderr.txt"));
+    Process second = startJar(Map.of(), "--bind", "0.0.0.0");
+    try {
+      BufferedReader stdout = new BufferedReader(new InputStreamReader(second.getInputStream(), UTF_8));
+      assertThat(readLine(stdout)).contains("analytics need the admin token");
+      generated = readLine(stdout).replaceAll(".*: ", "");
+      assertThat(generated).matches("[A-Za-z0-9_-]{43}");
+      stop(second);
+      assertThat(readRest(stdout)).doesNotContain(generated);
+    } finally {
+      second.destroyForcibly();
+    }
+
+    String log = Files.readString(dir.resolve("stderr.txt"));
+    assertThat(log).doesNotContain(given).doesNotContain(generated);
+  }
+
+  private Process startJar(Map<String, String> env, String... args) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new ArrayList<>(List.of(java, "-jar", Path.of("target/collector-lite.jar").toAbsolutePath().toString(),
+        "--port", "0", "--db", "jdbc:sqlite:" + dir.resolve("collector.db")));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("stderr.txt").toFile()));
+    builder.environment().keySet().removeIf(name -> name.startsWith("COLLECTOR_"));
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
+  private static URI base(BufferedReader stdout) throws Exception {
+    String line = CompletableFuture.supplyAsync(() -> readLine(stdout)).get(20, TimeUnit.SECONDS);
+    Matcher started = Pattern.compile("collector-lite listening on (http://[0-9.]+:\\d+) .*").matcher(String.valueOf(line));
+    assertThat(started.matches()).as("first line: %s", line).isTrue();
+    return URI.create(started.group(1));
+  }
+
+  private static HttpRequest api(URI base, String token) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/services"));
+    return (token == null ? request : request.header("Authorization", "Bearer " + token)).build();
+  }
+
+  private static void stop(Process process) throws InterruptedException {
+    process.destroy(); // SIGTERM: the shutdown hook stops the server gracefully
+    assertThat(process.waitFor(15, TimeUnit.SECONDS)).isTrue();
   }
 
   /** A valid example with its timestamps moved to now: the jar judges them by the real clock. */

@@ -1,6 +1,7 @@
 package dev.telemetrykit.collector.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.telemetrykit.collector.ingest.Limits;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -11,7 +12,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * Builds the collector's Javalin app: JSON errors, graceful stop, no request log, and the given routes.
  *
  * <pre>{@code
- * Javalin app = CollectorApp.create(new HealthRoutes(), new IngestRoutes(store, validator));
+ * Javalin app = CollectorApp.create(new HealthRoutes(), new IngestRoutes(store, validator, keys, limiter));
  * app.start("127.0.0.1", 8080);
  * }</pre>
  */
@@ -23,7 +24,8 @@ public final class CollectorApp {
 
   /** Creates (does not start) an app serving {@code groups}. */
   public static Javalin create(RouteGroup... groups) {
-    ObjectMapper json = new ObjectMapper();
+    // Response records use Java names (successRate); the JSON uses snake_case (success_rate) like the protocol.
+    ObjectMapper json = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -31,6 +33,10 @@ public final class CollectorApp {
       config.jsonMapper(new JavalinJackson(json, false));
       // No request logger is configured, in Javalin or Jetty, on purpose: request logs carry the
       // client's IP address, which the collector promises never to write anywhere.
+      // Jetty reuses header values seen earlier on a connection and by default matches them
+      // ignoring case: after "Bearer ABC" a request sending "Bearer abc" would be handed "Bearer ABC".
+      // Tokens and ingest keys are case-sensitive secrets, so the cache must be too.
+      config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
       config.jetty.modifyServer(server -> {
         // GracefulHandler lets stop() wait for requests in flight; without it they are cut off.
         server.setHandler(new GracefulHandler());

@@ -26,8 +26,11 @@ final class ErrorResponses {
   private ErrorResponses() {}
 
   static void addTo(RoutesConfig routes) {
-    routes.exception(RequestRejectedException.class,
-        (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.field()));
+    routes.exception(RequestRejectedException.class, (e, ctx) -> {
+      UnreadBody.discard(ctx.req());
+      e.headers().forEach(ctx::header);
+      respond(ctx, e.status(), e.getMessage(), e.field());
+    });
     routes.exception(HttpResponseException.class,
         (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage(), null));
     routes.exception(StorageException.class, (e, ctx) -> {

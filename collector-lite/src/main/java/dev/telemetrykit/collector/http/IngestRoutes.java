@@ -1,25 +1,40 @@
 package dev.telemetrykit.collector.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.telemetrykit.collector.ingest.Batch;
 import dev.telemetrykit.collector.ingest.BatchValidator;
 import dev.telemetrykit.collector.ingest.BodyReader;
 import dev.telemetrykit.collector.ingest.Identifiers;
 import dev.telemetrykit.collector.ingest.JsonBody;
 import dev.telemetrykit.collector.ingest.RequestRejectedException;
+import dev.telemetrykit.collector.security.IngestKeys;
+import dev.telemetrykit.collector.security.RateLimiter;
 import dev.telemetrykit.collector.storage.EventStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 
-/** {@code POST /events} and {@code DELETE /users/{user_id}}, as docs/protocol.md describes them. */
+/**
+ * {@code POST /events} and {@code DELETE /users/{user_id}}, as docs/protocol.md describes them, behind
+ * a per-client rate limit; batches of a service with an ingest key must carry it.
+ */
 public final class IngestRoutes implements RouteGroup {
   private final EventStore store;
   private final BatchValidator validator;
+  private final IngestKeys keys;
+  private final RateLimiter limiter;
 
-  /** Serves ingest from {@code store}, judging batches with {@code validator}. */
-  public IngestRoutes(EventStore store, BatchValidator validator) {
+  /**
+   * Serves ingest from {@code store}, judging batches with {@code validator}.
+   *
+   * @param keys the services that need an ingest key
+   * @param limiter limits requests per client on both endpoints
+   */
+  public IngestRoutes(EventStore store, BatchValidator validator, IngestKeys keys, RateLimiter limiter) {
     this.store = store;
     this.validator = validator;
+    this.keys = keys;
+    this.limiter = limiter;
   }
 
   /** The success body of {@code POST /events}. */
@@ -35,18 +50,34 @@ public final class IngestRoutes implements RouteGroup {
   }
 
   private void ingest(Context ctx) throws IOException {
+    limit(ctx);
     byte[] body = BodyReader.read(ctx.contentType(), ctx.header("Content-Encoding"),
         ctx.req().getContentLengthLong(), ctx.bodyInputStream());
-    Batch batch = validator.validate(JsonBody.parse(body));
+    JsonNode json = JsonBody.parse(body);
+    // The key is checked before the batch is judged, so that a stranger learns nothing from 400s.
+    if (!keys.accepts(json.path("service_name").textValue(), ctx.header(IngestKeys.HEADER))) {
+      throw RequestRejectedException.unauthorized(
+          "this service needs its ingest key in the " + IngestKeys.HEADER + " header", null);
+    }
+    Batch batch = validator.validate(json);
     int duplicates = store.store(batch);
     ctx.json(new IngestResult(batch.events().size(), duplicates));
   }
 
   private void deleteUser(Context ctx) {
+    limit(ctx); // deleting costs more than storing
     String userId = ctx.pathParam("user_id");
     if (!Identifiers.isUserId(userId)) {
       throw RequestRejectedException.invalid("user_id", "must be 64 lowercase hexadecimal characters");
     }
     ctx.json(new DeleteResult(store.deleteUser(userId)));
+  }
+
+  private void limit(Context ctx) {
+    // The address goes straight into a salted hash; it is never stored or logged.
+    long retryAfterSeconds = limiter.acquire(ctx.req().getRemoteAddr());
+    if (retryAfterSeconds > 0) {
+      throw RequestRejectedException.tooManyRequests(retryAfterSeconds);
+    }
   }
 }

@@ -28,7 +28,8 @@ public final class Identifiers {
     return UUID.matcher(value).matches();
   }
 
-  static boolean isServiceName(String value) {
+  /** A service name: 1 to 64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit. */
+  public static boolean isServiceName(String value) {
     return SERVICE_NAME.matcher(value).matches();
   }
 

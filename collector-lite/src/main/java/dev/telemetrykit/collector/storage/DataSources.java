@@ -18,15 +18,21 @@ final class DataSources {
   private static final int POSTGRESQL_POOL_SIZE = 10;
   /** How long a SQLite writer waits for another process holding the write lock. */
   private static final int SQLITE_BUSY_TIMEOUT_MS = 5_000;
+  /** Concurrent analytics queries on SQLite; in WAL mode they read beside the one writer. */
+  private static final int SQLITE_READERS = 4;
 
   private DataSources() {}
 
   static DataSource unpooled(Dialect dialect, String jdbcUrl) {
     return switch (dialect) {
-      case SQLITE -> sqlite(jdbcUrl);
+      // A deferred transaction that upgrades to a write fails with SQLITE_BUSY_SNAPSHOT without
+      // waiting; IMMEDIATE takes the write lock at BEGIN and honours the busy timeout.
+      case SQLITE -> sqlite(jdbcUrl, SQLiteConfig.TransactionMode.IMMEDIATE);
       case POSTGRESQL -> {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(jdbcUrl);
+        // Rewritten batches report no per-row counts; storing needs them to tell duplicates apart.
+        dataSource.setReWriteBatchedInserts(false);
         yield dataSource;
       }
     };
@@ -48,15 +54,33 @@ final class DataSources {
     }
   }
 
-  private static SQLiteDataSource sqlite(String jdbcUrl) {
+  /**
+   * A pool for analytics queries on a SQLite file, so that a long report does not hold up ingest on
+   * the single writer connection.
+   */
+  static HikariDataSource sqliteReaders(String jdbcUrl) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("collector-sqlite-readers");
+    // Readers never write: DEFERRED transactions take no write lock.
+    config.setDataSource(sqlite(jdbcUrl, SQLiteConfig.TransactionMode.DEFERRED));
+    config.setConnectionTimeout(10_000);
+    config.setMaximumPoolSize(SQLITE_READERS);
+    config.setMinimumIdle(0); // opened on the first query: start-up stays as fast as before
+    try {
+      return new HikariDataSource(config);
+    } catch (HikariPool.PoolInitializationException e) {
+      throw new StorageException("cannot open " + Dialect.SQLITE.describe(jdbcUrl) + " for reading: "
+          + rootMessage(e), e);
+    }
+  }
+
+  private static SQLiteDataSource sqlite(String jdbcUrl, SQLiteConfig.TransactionMode transactions) {
     createParentDirectory(jdbcUrl.substring("jdbc:sqlite:".length()));
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL); // readers do not block the writer
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL); // durable enough in WAL mode, far faster
     config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
-    // A deferred transaction that upgrades to a write fails with SQLITE_BUSY_SNAPSHOT without
-    // waiting; IMMEDIATE takes the write lock at BEGIN and honours the busy timeout.
-    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    config.setTransactionMode(transactions);
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl(jdbcUrl);
     return dataSource;

@@ -1,5 +1,9 @@
 package dev.telemetrykit.collector.storage;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
 import java.util.Locale;
 
 /**
@@ -7,8 +11,30 @@ import java.util.Locale;
  * storage logic is shared.
  */
 enum Dialect {
-  SQLITE("jdbc:sqlite:", "db/migration/sqlite", "?", "?"),
-  POSTGRESQL("jdbc:postgresql:", "db/migration/postgresql", "CAST(? AS date)", "CAST(? AS jsonb)");
+  SQLITE("jdbc:sqlite:", "db/migration/sqlite", "?", "?") {
+    @Override
+    String weekStart(String dayColumn) {
+      // strftime('%w') counts from Sunday = 0; ISO weeks start on Monday.
+      return "date(" + dayColumn + ", '-' || ((CAST(strftime('%w', " + dayColumn + ") AS INTEGER) + 6) % 7) || ' days')";
+    }
+
+    @Override
+    void bindDay(PreparedStatement statement, int index, LocalDate day) throws SQLException {
+      statement.setString(index, day.toString()); // days are YYYY-MM-DD text, which sorts like dates
+    }
+  },
+  POSTGRESQL("jdbc:postgresql:", "db/migration/postgresql", "CAST(? AS date)", "CAST(? AS jsonb)") {
+    @Override
+    String weekStart(String dayColumn) {
+      // Pure date arithmetic: date_trunc would go through timestamptz and the session time zone.
+      return "(" + dayColumn + " - CAST(EXTRACT(ISODOW FROM " + dayColumn + ") AS integer) + 1)";
+    }
+
+    @Override
+    void bindDay(PreparedStatement statement, int index, LocalDate day) throws SQLException {
+      statement.setObject(index, day);
+    }
+  };
 
   private static final String COLUMNS = "event_id, service, service_version, event_type, user_id, session_id,"
       + " ts, day, command, success, duration_ms, exit_code, version, os, arch, java_version, error, metadata";
@@ -41,6 +67,28 @@ enum Dialect {
     }
     throw new IllegalArgumentException("unsupported database URL '" + redact(jdbcUrl)
         + "': use jdbc:sqlite:<file> or jdbc:postgresql://host[:port]/database");
+  }
+
+  /** An SQL expression for the Monday of the ISO week of a day column; it reads back as YYYY-MM-DD. */
+  abstract String weekStart(String dayColumn);
+
+  abstract void bindDay(PreparedStatement statement, int index, LocalDate day) throws SQLException;
+
+  /** Binds a parameter of the types the storage code uses: String, Integer, Long, LocalDate, or null text. */
+  void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+    if (value instanceof LocalDate day) {
+      bindDay(statement, index, day);
+    } else if (value instanceof String text) {
+      statement.setString(index, text);
+    } else if (value instanceof Integer number) {
+      statement.setInt(index, number);
+    } else if (value instanceof Long number) {
+      statement.setLong(index, number);
+    } else if (value == null) {
+      statement.setNull(index, Types.VARCHAR);
+    } else {
+      throw new IllegalArgumentException("cannot bind a " + value.getClass().getName());
+    }
   }
 
   String migrationLocation() {

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telemetrykit.collector.ingest.Batch;
 import dev.telemetrykit.collector.ingest.Event;
 import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -38,11 +41,16 @@ record EventRow(
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static EventRow of(Batch batch, Event event) {
+    return of(batch.serviceName(), batch.serviceVersion(), event);
+  }
+
+  /** The row of an event of {@code service}; also rebuilds the row of a stored event from its metadata. */
+  static EventRow of(String service, String serviceVersion, Event event) {
     ObjectNode m = event.metadata();
     return new EventRow(
         event.eventId(),
-        batch.serviceName(),
-        batch.serviceVersion(),
+        service,
+        serviceVersion,
         event.eventType(),
         event.userId(),
         event.sessionId(),
@@ -58,6 +66,38 @@ record EventRow(
         text(m, "java_version"),
         text(m, "error"),
         toJson(m));
+  }
+
+  /** Binds this row to {@link Dialect#insertSql()}'s parameters. */
+  void bindInsert(PreparedStatement insert) throws SQLException {
+    int i = 0;
+    insert.setString(++i, eventId);
+    insert.setString(++i, service);
+    insert.setString(++i, serviceVersion);
+    insert.setString(++i, eventType);
+    insert.setString(++i, userId);
+    insert.setString(++i, sessionId);
+    insert.setLong(++i, ts);
+    insert.setString(++i, day);
+    setNullable(insert, ++i, command, Types.VARCHAR);
+    setNullable(insert, ++i, success, Types.BOOLEAN);
+    setNullable(insert, ++i, durationMs, Types.BIGINT);
+    setNullable(insert, ++i, exitCode, Types.INTEGER);
+    setNullable(insert, ++i, version, Types.VARCHAR);
+    setNullable(insert, ++i, os, Types.VARCHAR);
+    setNullable(insert, ++i, arch, Types.VARCHAR);
+    setNullable(insert, ++i, javaVersion, Types.VARCHAR);
+    setNullable(insert, ++i, error, Types.VARCHAR);
+    insert.setString(++i, metadataJson);
+  }
+
+  private static void setNullable(PreparedStatement statement, int index, Object value, int sqlType)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, sqlType);
+    } else {
+      statement.setObject(index, value, sqlType);
+    }
   }
 
   private static String text(ObjectNode metadata, String key) {

@@ -1,9 +1,13 @@
 package dev.telemetrykit.collector.storage;
 
+import dev.telemetrykit.collector.analytics.Analytics;
 import dev.telemetrykit.collector.ingest.Batch;
+import java.time.LocalDate;
 
 /**
- * Where events are kept: an embedded SQLite file or a PostgreSQL database.
+ * Where events are kept: an embedded SQLite file or a PostgreSQL database, with the daily rollups
+ * that {@link #analytics()} reads. Every change to events changes the rollups in the same
+ * transaction, so the two always agree.
  *
  * <p>Implementations are thread-safe and migrate their schema when opened. Several collector
  * processes may share one PostgreSQL database; a SQLite file belongs to one collector.
@@ -47,11 +51,28 @@ public interface EventStore extends AutoCloseable {
   int store(Batch batch);
 
   /**
-   * Deletes every event of one user.
+   * Deletes every event of one user and takes them out of the rollups.
    *
    * @return how many events were deleted
    */
   int deleteUser(String userId);
+
+  /**
+   * Deletes the events and rollups of every UTC day before {@code firstKeptDay}: whole days, so that
+   * the rollups of the days kept stay exact.
+   *
+   * @return how many events were deleted
+   */
+  int deleteDaysBefore(LocalDate firstKeptDay);
+
+  /**
+   * Stores {@code value} under {@code name} unless a value is stored already, and returns the stored
+   * value. Shared by every collector on the database, so the first to ask decides.
+   */
+  String claimSetting(String name, String value);
+
+  /** Queries over the rollups. */
+  Analytics analytics();
 
   /** A description for the start-up line, e.g. {@code sqlite collector.db}; never contains a password. */
   String description();

@@ -1,12 +1,16 @@
 package dev.telemetrykit.collector.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.telemetrykit.collector.analytics.Analytics;
 import dev.telemetrykit.collector.ingest.Batch;
 import dev.telemetrykit.collector.ingest.Event;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -14,17 +18,31 @@ import org.flywaydb.core.api.FlywayException;
 final class JdbcEventStore implements EventStore {
   private final Dialect dialect;
   private final HikariDataSource pool;
+  private final HikariDataSource readers; // the same pool on PostgreSQL
+  private final RollupWriter rollups;
+  private final Analytics analytics;
   private final String description;
 
-  private JdbcEventStore(Dialect dialect, HikariDataSource pool, String description) {
+  private JdbcEventStore(Dialect dialect, HikariDataSource pool, HikariDataSource readers, String description) {
     this.dialect = dialect;
     this.pool = pool;
+    this.readers = readers;
+    this.rollups = new RollupWriter(dialect);
+    this.analytics = new JdbcAnalytics(new SqlQueries(readers, dialect), dialect);
     this.description = description;
   }
 
   static JdbcEventStore open(Dialect dialect, String jdbcUrl) {
     migrate(dialect, jdbcUrl);
-    return new JdbcEventStore(dialect, DataSources.pooled(dialect, jdbcUrl), dialect.describe(jdbcUrl));
+    HikariDataSource pool = DataSources.pooled(dialect, jdbcUrl);
+    HikariDataSource readers;
+    try {
+      readers = dialect == Dialect.SQLITE ? DataSources.sqliteReaders(jdbcUrl) : pool;
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    return new JdbcEventStore(dialect, pool, readers, dialect.describe(jdbcUrl));
   }
 
   private static void migrate(Dialect dialect, String jdbcUrl) {
@@ -34,6 +52,7 @@ final class JdbcEventStore implements EventStore {
       Flyway.configure()
           .dataSource(DataSources.unpooled(dialect, jdbcUrl))
           .locations(dialect.migrationLocation())
+          .javaMigrations(new RollupBackfill(dialect))
           .load()
           .migrate();
     } catch (FlywayException e) {
@@ -43,35 +62,57 @@ final class JdbcEventStore implements EventStore {
     }
   }
 
-  @Override
-  public int store(Batch batch) {
+  /** Runs {@code work} in one transaction on a writer connection, rolling back on any failure. */
+  private <T> T inTransaction(String what, Transaction<T> work) {
     try (Connection connection = pool.getConnection()) {
       connection.setAutoCommit(false); // SQLite: BEGIN IMMEDIATE, so the write lock is taken up front
       try {
-        int inserted = insertAll(connection, batch);
+        T result = work.run(connection);
         connection.commit();
-        return batch.events().size() - inserted;
+        return result;
       } catch (SQLException | RuntimeException e) {
         rollback(connection, e);
         throw e;
       }
       // The pool restores auto-commit when the connection is returned.
     } catch (SQLException e) {
-      throw new StorageException("cannot store a batch of " + batch.events().size() + " events", e);
+      throw new StorageException("cannot " + what, e);
     }
   }
 
-  private int insertAll(Connection connection, Batch batch) throws SQLException {
+  @FunctionalInterface
+  private interface Transaction<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  @Override
+  public int store(Batch batch) {
+    return inTransaction("store a batch of " + batch.events().size() + " events", connection -> {
+      List<Event> events = batch.events();
+      List<EventRow> rows = events.stream().map(event -> EventRow.of(batch, event)).toList();
+      int[] inserted = insertAll(connection, rows);
+      // Only the events stored now count: a duplicate, resent or repeated in this batch, changes nothing.
+      RollupDelta delta = RollupDelta.forStoredEvents();
+      int stored = 0;
+      for (int i = 0; i < rows.size(); i++) {
+        if (inserted[i] > 0) {
+          delta.add(rows.get(i), events.get(i).metadata());
+          stored++;
+        }
+      }
+      rollups.apply(connection, delta);
+      return events.size() - stored;
+    });
+  }
+
+  /** One update count per row: 1 for a new event, 0 when its event_id conflicted. */
+  private int[] insertAll(Connection connection, List<EventRow> rows) throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(dialect.insertSql())) {
-      for (Event event : batch.events()) {
-        bind(insert, EventRow.of(batch, event));
+      for (EventRow row : rows) {
+        row.bindInsert(insert);
         insert.addBatch();
       }
-      int inserted = 0;
-      for (int count : insert.executeBatch()) {
-        inserted += count; // 1 for a new event, 0 when its event_id conflicted
-      }
-      return inserted;
+      return insert.executeBatch();
     }
   }
 
@@ -85,13 +126,63 @@ final class JdbcEventStore implements EventStore {
 
   @Override
   public int deleteUser(String userId) {
-    try (Connection connection = pool.getConnection();
-        PreparedStatement delete = connection.prepareStatement("DELETE FROM events WHERE user_id = ?")) {
-      delete.setString(1, userId);
-      return delete.executeUpdate();
-    } catch (SQLException e) {
-      throw new StorageException("cannot delete a user's events", e);
-    }
+    return inTransaction("delete a user's events", connection -> {
+      // RETURNING hands back exactly the rows deleted, so an event stored by another collector
+      // meanwhile is either deleted and subtracted, or kept and counted: never half of each.
+      RollupDelta delta = RollupDelta.forDeletedEvents();
+      int deleted = 0;
+      try (PreparedStatement delete = connection.prepareStatement(
+          "DELETE FROM events WHERE user_id = ? RETURNING " + RollupDelta.STORED_COLUMNS)) {
+        delete.setString(1, userId);
+        try (ResultSet rows = delete.executeQuery()) {
+          while (rows.next()) {
+            delta.addStored(rows);
+            deleted++;
+          }
+        }
+      }
+      rollups.apply(connection, delta);
+      rollups.deleteUser(connection, userId);
+      return deleted;
+    });
+  }
+
+  @Override
+  public int deleteDaysBefore(LocalDate firstKeptDay) {
+    return inTransaction("delete events before " + firstKeptDay, connection -> {
+      int deleted;
+      // By ts, which the events_ts index serves; the day column is derived from ts in UTC.
+      try (PreparedStatement delete = connection.prepareStatement("DELETE FROM events WHERE ts < ?")) {
+        delete.setLong(1, firstKeptDay.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli());
+        deleted = delete.executeUpdate();
+      }
+      rollups.deleteDaysBefore(connection, firstKeptDay);
+      return deleted;
+    });
+  }
+
+  @Override
+  public String claimSetting(String name, String value) {
+    return inTransaction("read the setting " + name, connection -> {
+      try (PreparedStatement insert = connection.prepareStatement(
+          "INSERT INTO collector_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
+        insert.setString(1, name);
+        insert.setString(2, value);
+        insert.executeUpdate();
+      }
+      try (PreparedStatement select = connection.prepareStatement("SELECT value FROM collector_settings WHERE name = ?")) {
+        select.setString(1, name);
+        try (ResultSet row = select.executeQuery()) {
+          row.next();
+          return row.getString(1);
+        }
+      }
+    });
+  }
+
+  @Override
+  public Analytics analytics() {
+    return analytics;
   }
 
   @Override
@@ -101,37 +192,12 @@ final class JdbcEventStore implements EventStore {
 
   @Override
   public void close() {
-    pool.close();
-  }
-
-  private static void bind(PreparedStatement insert, EventRow row) throws SQLException {
-    int i = 0;
-    insert.setString(++i, row.eventId());
-    insert.setString(++i, row.service());
-    insert.setString(++i, row.serviceVersion());
-    insert.setString(++i, row.eventType());
-    insert.setString(++i, row.userId());
-    insert.setString(++i, row.sessionId());
-    insert.setLong(++i, row.ts());
-    insert.setString(++i, row.day());
-    setNullable(insert, ++i, row.command(), Types.VARCHAR);
-    setNullable(insert, ++i, row.success(), Types.BOOLEAN);
-    setNullable(insert, ++i, row.durationMs(), Types.BIGINT);
-    setNullable(insert, ++i, row.exitCode(), Types.INTEGER);
-    setNullable(insert, ++i, row.version(), Types.VARCHAR);
-    setNullable(insert, ++i, row.os(), Types.VARCHAR);
-    setNullable(insert, ++i, row.arch(), Types.VARCHAR);
-    setNullable(insert, ++i, row.javaVersion(), Types.VARCHAR);
-    setNullable(insert, ++i, row.error(), Types.VARCHAR);
-    insert.setString(++i, row.metadataJson());
-  }
-
-  private static void setNullable(PreparedStatement statement, int index, Object value, int sqlType)
-      throws SQLException {
-    if (value == null) {
-      statement.setNull(index, sqlType);
-    } else {
-      statement.setObject(index, value, sqlType);
+    try {
+      if (readers != pool) {
+        readers.close();
+      }
+    } finally {
+      pool.close();
     }
   }
 }

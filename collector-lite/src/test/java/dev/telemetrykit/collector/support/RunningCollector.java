@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -44,29 +45,42 @@ public final class RunningCollector implements AutoCloseable, BeforeAllCallback,
       .connectTimeout(Duration.ofSeconds(5))
       .build();
 
+  private final UnaryOperator<CollectorConfig> configure;
   private Collector collector;
   private Path directory;
   private Path database;
 
-  private RunningCollector() {}
+  private RunningCollector(UnaryOperator<CollectorConfig> configure) {
+    this.configure = configure;
+  }
 
   /** Starts a collector whose clock reads the examples' reference time, storing into {@code directory}. */
   public static RunningCollector start(Path directory) {
-    RunningCollector running = new RunningCollector();
+    return start(directory, UnaryOperator.identity());
+  }
+
+  /** Like {@link #start(Path)}, with the configuration changed by {@code configure} (a token, keys, limits). */
+  public static RunningCollector start(Path directory, UnaryOperator<CollectorConfig> configure) {
+    RunningCollector running = new RunningCollector(configure);
     running.open(directory);
     return running;
   }
 
   /** A collector started before a test class's first test and closed after its last. */
   public static RunningCollector perClass() {
-    return new RunningCollector();
+    return perClass(UnaryOperator.identity());
+  }
+
+  /** Like {@link #perClass()}, with the configuration changed by {@code configure}. */
+  public static RunningCollector perClass(UnaryOperator<CollectorConfig> configure) {
+    return new RunningCollector(configure);
   }
 
   private void open(Path directory) {
     database = directory.resolve("collector.db");
     CollectorConfig config = new CollectorConfig(0, "127.0.0.1", "jdbc:sqlite:" + database,
         ProtocolExamples.retentionDays());
-    collector = Collector.start(config, ProtocolExamples.referenceClock());
+    collector = Collector.start(configure.apply(config), ProtocolExamples.referenceClock());
   }
 
   @Override
@@ -92,10 +106,6 @@ public final class RunningCollector implements AutoCloseable, BeforeAllCallback,
     return collector;
   }
 
-  public Response postJson(byte[] body) {
-    return post(body, "application/json", null);
-  }
-
   public Response postGzip(byte[] body) {
     return post(gzip(body), "application/json", "gzip");
   }
@@ -115,8 +125,21 @@ public final class RunningCollector implements AutoCloseable, BeforeAllCallback,
     return send(request.header("X-Telemetry-Kit-Version", "0.1.0").build());
   }
 
-  public Response get(String path) {
-    return send(request(path).GET().build());
+  /** GET with optional headers given as name, value, name, value... */
+  public Response get(String path, String... headers) {
+    return send(withHeaders(request(path).GET(), headers).build());
+  }
+
+  /** POST /events with a JSON body and optional headers given as name, value, ... */
+  public Response postJson(byte[] body, String... headers) {
+    HttpRequest.Builder request = request("/events").POST(BodyPublishers.ofByteArray(body))
+        .header("Content-Type", "application/json")
+        .header("X-Telemetry-Kit-Version", "0.1.0");
+    return send(withHeaders(request, headers).build());
+  }
+
+  private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
+    return headers.length == 0 ? request : request.headers(headers);
   }
 
   public Response delete(String path) {

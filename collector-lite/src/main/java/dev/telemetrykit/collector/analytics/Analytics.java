@@ -1,0 +1,112 @@
+package dev.telemetrykit.collector.analytics;
+
+import java.util.List;
+
+/**
+ * Read-only answers about stored events, per service and range of UTC days, computed from the
+ * daily rollups (never from the raw events). docs/analytics-api.md shows them as JSON.
+ *
+ * <p>Days are {@code YYYY-MM-DD} strings. Rates are fractions between 0 and 1, rounded to four
+ * decimals, and null when there is nothing to divide by. Lists are sorted by their count, largest
+ * first, then by name. Implementations are thread-safe.
+ *
+ * <pre>{@code
+ * Analytics analytics = store.analytics();
+ * DateRange range = DateRange.lastDays(LocalDate.now(clock));
+ * List<Analytics.CommandStats> top = analytics.commands("sample-cli", range, 10);
+ * }</pre>
+ */
+public interface Analytics {
+
+  /** How active users are grouped. */
+  enum Interval {
+    /** One UTC day. */
+    DAY,
+    /** One ISO week, Monday to Sunday. */
+    WEEK
+  }
+
+  /** A service that sent events, with all its retained events. */
+  record ServiceSeen(String service, long events, String firstSeen, String lastSeen) {}
+
+  /** One command's runs; durations in milliseconds, null without runs. */
+  record CommandStats(String command, long count, Double successRate, Long p50Ms, Long p95Ms, Long meanMs) {}
+
+  /** How a command's options were used: {@code runs} of the command, the options named in them. */
+  record CommandOptions(long runs, List<OptionUsage> options) {}
+
+  /** An option named in {@code count} runs, and its recorded values (only for safe options). */
+  record OptionUsage(String option, long count, List<ValueCount> values) {}
+
+  /** A recorded option value and the runs it was given in. */
+  record ValueCount(String value, long count) {}
+
+  /**
+   * Distinct users in one period: {@code period} is the day ({@code 2026-11-23}) or the ISO week
+   * ({@code 2026-W48}); {@code start} its first day.
+   */
+  record ActiveUsers(String period, String start, long users) {}
+
+  /** Version adoption: totals over the range, then per day. */
+  record VersionAdoption(List<VersionUsers> totals, List<VersionDay> days) {}
+
+  /** Distinct users and command runs of one version over the range. */
+  record VersionUsers(String version, long users, long runs) {}
+
+  /** Distinct users and command runs of one version on one day. */
+  record VersionDay(String day, String version, long users, long runs) {}
+
+  /** The spread of each platform dimension; events without the value are left out. */
+  record Platforms(List<PlatformCount> os, List<PlatformCount> arch, List<PlatformCount> javaVersion) {}
+
+  /** Command runs and distinct users with one value of a platform dimension. */
+  record PlatformCount(String value, long runs, long users) {}
+
+  /** {@code feature_used} events by feature, {@code method_called} events by method. */
+  record Usage(List<UsageCount> features, List<UsageCount> methods) {}
+
+  /** Events naming one feature or method, and the distinct users that sent them. */
+  record UsageCount(String name, long count, long users) {}
+
+  /**
+   * Failed runs (and runs reporting an exception) by exception class; {@code error} is null for
+   * runs that failed with an exit code but no exception.
+   */
+  record FailureClass(String error, long count, List<CommandCount> commands) {}
+
+  /** Runs of one command. */
+  record CommandCount(String command, long count) {}
+
+  /** The range at a glance: all events, command runs, distinct users, success rate, failed runs. */
+  record Summary(long events, long runs, long activeUsers, Double successRate, long failedRuns) {}
+
+  /** Every service with retained events, by name. */
+  List<ServiceSeen> services();
+
+  /** Whether any retained event came from {@code service}. */
+  boolean hasService(String service);
+
+  /** The most-run commands, at most {@code limit}. */
+  List<CommandStats> commands(String service, DateRange range, int limit);
+
+  /** Option and option-value counts of one command. */
+  CommandOptions options(String service, String command, DateRange range);
+
+  /** Distinct users per day or ISO week; periods without users are left out. A week cut by the range counts only its days inside it. */
+  List<ActiveUsers> activeUsers(String service, DateRange range, Interval interval);
+
+  /** Users and runs per version, over the range and per day. */
+  VersionAdoption versions(String service, DateRange range);
+
+  /** OS, architecture and Java version spread. */
+  Platforms platforms(String service, DateRange range);
+
+  /** Feature and method usage. */
+  Usage features(String service, DateRange range);
+
+  /** Failure classes and the commands they occur in. */
+  List<FailureClass> failures(String service, DateRange range);
+
+  /** Totals over the range. */
+  Summary summary(String service, DateRange range);
+}

@@ -1,0 +1,41 @@
+package dev.telemetrykit.collector.http;
+
+import dev.telemetrykit.collector.analytics.Analytics.ActiveUsers;
+import dev.telemetrykit.collector.analytics.Analytics.CommandStats;
+import dev.telemetrykit.collector.analytics.Analytics.FailureClass;
+import dev.telemetrykit.collector.analytics.Analytics.OptionUsage;
+import dev.telemetrykit.collector.analytics.Analytics.PlatformCount;
+import dev.telemetrykit.collector.analytics.Analytics.ServiceSeen;
+import dev.telemetrykit.collector.analytics.Analytics.UsageCount;
+import dev.telemetrykit.collector.analytics.Analytics.VersionDay;
+import dev.telemetrykit.collector.analytics.Analytics.VersionUsers;
+import java.util.List;
+
+/**
+ * The JSON bodies of the analytics API, one record per endpoint, as docs/analytics-api.md shows
+ * them. Component names become snake_case keys ({@code successRate} → {@code success_rate}); every
+ * per-service report starts with the service and the range it covers.
+ */
+final class AnalyticsReports {
+  private AnalyticsReports() {}
+
+  record Services(List<ServiceSeen> services) {}
+
+  record Commands(String service, String from, String to, List<CommandStats> commands) {}
+
+  record Options(String service, String command, String from, String to, long runs, List<OptionUsage> options) {}
+
+  record Users(String service, String from, String to, String interval, List<ActiveUsers> periods) {}
+
+  record Versions(String service, String from, String to, List<VersionUsers> totals, List<VersionDay> days) {}
+
+  record Platforms(String service, String from, String to, List<PlatformCount> os, List<PlatformCount> arch,
+      List<PlatformCount> javaVersion) {}
+
+  record Features(String service, String from, String to, List<UsageCount> features, List<UsageCount> methods) {}
+
+  record Failures(String service, String from, String to, List<FailureClass> failures) {}
+
+  record Summary(String service, String from, String to, long events, long runs, long activeUsers,
+      Double successRate, long failedRuns) {}
+}

@@ -1,0 +1,123 @@
+package dev.telemetrykit.collector.http;
+
+import dev.telemetrykit.collector.analytics.Analytics;
+import dev.telemetrykit.collector.analytics.Analytics.Interval;
+import dev.telemetrykit.collector.analytics.DateRange;
+import dev.telemetrykit.collector.ingest.Identifiers;
+import dev.telemetrykit.collector.ingest.RequestRejectedException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The analytics API under {@code /api/} (docs/analytics-api.md): JSON reports per service over a
+ * range of UTC days. Guarded by {@link AdminAuthentication} when a token is required.
+ */
+public final class AnalyticsRoutes implements RouteGroup {
+  private static final String SERVICE = "/api/services/{service}";
+
+  private final Supplier<Analytics> analytics;
+  private final Clock clock;
+
+  /**
+   * Serves reports from {@code analytics}.
+   *
+   * @param analytics the queries; may block until storage is open
+   * @param clock decides "today" for the default range
+   */
+  public AnalyticsRoutes(Supplier<Analytics> analytics, Clock clock) {
+    this.analytics = analytics;
+    this.clock = clock;
+  }
+
+  @Override
+  public void addTo(RoutesConfig routes) {
+    // Reports are private data: no browser or proxy may keep a copy.
+    routes.before("/api/*", ctx -> ctx.header("Cache-Control", "no-store"));
+    routes.get("/api/services", ctx -> ctx.json(new AnalyticsReports.Services(analytics.get().services())));
+    routes.get(SERVICE + "/commands", this::commands);
+    routes.get(SERVICE + "/commands/{command}/options", this::options);
+    routes.get(SERVICE + "/active-users", this::activeUsers);
+    routes.get(SERVICE + "/versions", this::versions);
+    routes.get(SERVICE + "/platforms", this::platforms);
+    routes.get(SERVICE + "/features", this::features);
+    routes.get(SERVICE + "/failures", this::failures);
+    routes.get(SERVICE + "/summary", this::summary);
+  }
+
+  private void commands(Context ctx) {
+    Request r = request(ctx);
+    int limit = AnalyticsParameters.limit(ctx.queryParam("limit"));
+    ctx.json(new AnalyticsReports.Commands(r.service, r.from(), r.to(),
+        analytics.get().commands(r.service, r.range, limit)));
+  }
+
+  private void options(Context ctx) {
+    Request r = request(ctx);
+    String command = ctx.pathParam("command");
+    Analytics.CommandOptions options = analytics.get().options(r.service, command, r.range);
+    ctx.json(new AnalyticsReports.Options(r.service, command, r.from(), r.to(), options.runs(), options.options()));
+  }
+
+  private void activeUsers(Context ctx) {
+    Request r = request(ctx);
+    Interval interval = AnalyticsParameters.interval(ctx.queryParam("interval"));
+    ctx.json(new AnalyticsReports.Users(r.service, r.from(), r.to(), interval.name().toLowerCase(Locale.ROOT),
+        analytics.get().activeUsers(r.service, r.range, interval)));
+  }
+
+  private void versions(Context ctx) {
+    Request r = request(ctx);
+    Analytics.VersionAdoption versions = analytics.get().versions(r.service, r.range);
+    ctx.json(new AnalyticsReports.Versions(r.service, r.from(), r.to(), versions.totals(), versions.days()));
+  }
+
+  private void platforms(Context ctx) {
+    Request r = request(ctx);
+    Analytics.Platforms platforms = analytics.get().platforms(r.service, r.range);
+    ctx.json(new AnalyticsReports.Platforms(r.service, r.from(), r.to(), platforms.os(), platforms.arch(),
+        platforms.javaVersion()));
+  }
+
+  private void features(Context ctx) {
+    Request r = request(ctx);
+    Analytics.Usage usage = analytics.get().features(r.service, r.range);
+    ctx.json(new AnalyticsReports.Features(r.service, r.from(), r.to(), usage.features(), usage.methods()));
+  }
+
+  private void failures(Context ctx) {
+    Request r = request(ctx);
+    ctx.json(new AnalyticsReports.Failures(r.service, r.from(), r.to(), analytics.get().failures(r.service, r.range)));
+  }
+
+  private void summary(Context ctx) {
+    Request r = request(ctx);
+    Analytics.Summary summary = analytics.get().summary(r.service, r.range);
+    ctx.json(new AnalyticsReports.Summary(r.service, r.from(), r.to(), summary.events(), summary.runs(),
+        summary.activeUsers(), summary.successRate(), summary.failedRuns()));
+  }
+
+  /** The service and range every per-service report needs: range first (400), then service (404). */
+  private Request request(Context ctx) {
+    DateRange range = AnalyticsParameters.range(ctx.queryParam("from"), ctx.queryParam("to"), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    String service = ctx.pathParam("service");
+    if (!Identifiers.isServiceName(service) || !analytics.get().hasService(service)) {
+      throw RequestRejectedException.notFound("service", "is unknown: no event of it is stored");
+    }
+    return new Request(service, range);
+  }
+
+  private record Request(String service, DateRange range) {
+    String from() {
+      return range.from().toString();
+    }
+
+    String to() {
+      return range.to().toString();
+    }
+  }
+}

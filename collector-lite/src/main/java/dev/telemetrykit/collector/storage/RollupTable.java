@@ -1,0 +1,84 @@
+package dev.telemetrykit.collector.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The daily rollup tables (migration V2) and the statements that change them. Every table is keyed
+ * by service and day plus its own dimensions, and holds counts that are only ever added to, so the
+ * same upsert serves new events (+1) and deleted ones (-1).
+ */
+enum RollupTable {
+  SERVICES("service_daily", List.of("service", "day"), List.of("events"), false),
+  COMMANDS("command_daily", List.of("service", "day", "command", "bucket"),
+      List.of("runs", "successes", "duration_sum"), false),
+  OPTIONS("option_daily", List.of("service", "command", "day", "option_name", "is_value", "option_value"),
+      List.of("runs"), false),
+  FAILURES("failure_daily", List.of("service", "day", "error", "command"), List.of("runs"), false),
+  USERS("user_daily", List.of("service", "day", "user_id", "version", "os", "arch", "java_version"),
+      List.of("events", "runs"), true),
+  USAGE("usage_daily", List.of("service", "day", "kind", "name", "user_id"), List.of("uses"), true);
+
+  private final String name;
+  private final List<String> keys;
+  private final List<String> counts;
+  private final boolean perUser;
+
+  RollupTable(String name, List<String> keys, List<String> counts, boolean perUser) {
+    this.name = name;
+    this.keys = keys;
+    this.counts = counts;
+    this.perUser = perUser;
+  }
+
+  String tableName() {
+    return name;
+  }
+
+  int keyCount() {
+    return keys.size();
+  }
+
+  int countColumns() {
+    return counts.size();
+  }
+
+  /**
+   * Whether rows carry a user id. A deleted user's rows in such a table are removed outright;
+   * the other tables have the user's events subtracted.
+   */
+  boolean perUser() {
+    return perUser;
+  }
+
+  /** Adds to a row, creating it when missing; parameters: the keys, then the counts. */
+  String upsertSql() {
+    List<String> columns = new ArrayList<>(keys);
+    columns.addAll(counts);
+    return "INSERT INTO " + name + " (" + String.join(", ", columns) + ") VALUES ("
+        + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")"
+        + " ON CONFLICT (" + String.join(", ", keys) + ") DO UPDATE SET "
+        + counts.stream().map(c -> c + " = " + name + "." + c + " + excluded." + c).collect(Collectors.joining(", "));
+  }
+
+  /** Removes a row whose first count fell to zero; parameters: the keys. */
+  String deleteEmptySql() {
+    return "DELETE FROM " + name + " WHERE "
+        + keys.stream().map(k -> k + " = ?").collect(Collectors.joining(" AND "))
+        + " AND " + counts.get(0) + " <= 0";
+  }
+
+  /** Removes every row of one user (per-user tables only); parameter: the user id. */
+  String deleteUserSql() {
+    if (!perUser) {
+      throw new IllegalStateException(name + " has no user_id");
+    }
+    return "DELETE FROM " + name + " WHERE user_id = ?";
+  }
+
+  /** Removes the days before the parameter, for retention. */
+  String deleteDaysBeforeSql() {
+    return "DELETE FROM " + name + " WHERE day < ?";
+  }
+}

@@ -1,0 +1,206 @@
+package dev.telemetrykit.collector.storage;
+
+import static dev.telemetrykit.collector.support.KnownEvents.D1;
+import static dev.telemetrykit.collector.support.KnownEvents.D2;
+import static dev.telemetrykit.collector.support.KnownEvents.D3;
+import static dev.telemetrykit.collector.support.KnownEvents.D4;
+import static dev.telemetrykit.collector.support.KnownEvents.OTHER_SERVICE;
+import static dev.telemetrykit.collector.support.KnownEvents.SERVICE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.telemetrykit.collector.analytics.Analytics;
+import dev.telemetrykit.collector.analytics.Analytics.ActiveUsers;
+import dev.telemetrykit.collector.analytics.Analytics.CommandCount;
+import dev.telemetrykit.collector.analytics.Analytics.CommandOptions;
+import dev.telemetrykit.collector.analytics.Analytics.CommandStats;
+import dev.telemetrykit.collector.analytics.Analytics.FailureClass;
+import dev.telemetrykit.collector.analytics.Analytics.Interval;
+import dev.telemetrykit.collector.analytics.Analytics.OptionUsage;
+import dev.telemetrykit.collector.analytics.Analytics.PlatformCount;
+import dev.telemetrykit.collector.analytics.Analytics.ServiceSeen;
+import dev.telemetrykit.collector.analytics.Analytics.Summary;
+import dev.telemetrykit.collector.analytics.Analytics.UsageCount;
+import dev.telemetrykit.collector.analytics.Analytics.ValueCount;
+import dev.telemetrykit.collector.analytics.Analytics.VersionDay;
+import dev.telemetrykit.collector.analytics.Analytics.VersionUsers;
+import dev.telemetrykit.collector.analytics.DateRange;
+import dev.telemetrykit.collector.analytics.DurationBuckets;
+import dev.telemetrykit.collector.support.KnownEvents;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The analytics every {@link EventStore} must give for {@link KnownEvents}, with numbers worked out
+ * by hand from the table there. Subclasses supply fresh databases.
+ */
+abstract class AnalyticsContract {
+  static final DateRange KNOWN_DAYS = new DateRange(D1, D4);
+
+  EventStore store;
+  Analytics analytics;
+
+  /** A JDBC URL of a new, empty database (or schema) each time it is called. */
+  abstract String newDatabaseUrl() throws Exception;
+
+  @BeforeEach
+  void storeKnownEvents() throws Exception {
+    store = EventStore.open(newDatabaseUrl());
+    KnownEventsStore.store(store, known -> true);
+    analytics = store.analytics();
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  @Test
+  void commandsHaveCountSuccessRateMeanAndPercentilesWithinBucketPrecision() {
+    List<CommandStats> commands = analytics.commands(SERVICE, KNOWN_DAYS, 10);
+
+    assertThat(commands).extracting(CommandStats::command).containsExactly("build", "deploy");
+    CommandStats build = commands.get(0); // durations 5 10 20 30 40 50 1000; 4 of 7 succeeded
+    assertThat(build.count()).isEqualTo(7);
+    assertThat(build.successRate()).isEqualTo(0.5714);
+    assertThat(build.meanMs()).isEqualTo(165); // 1155 / 7
+    assertDuration(build.p50Ms(), 30); // 4th of 7
+    assertDuration(build.p95Ms(), 1000); // 7th of 7
+    CommandStats deploy = commands.get(1); // 1000 2000 3000; 2 of 3 succeeded
+    assertThat(deploy.count()).isEqualTo(3);
+    assertThat(deploy.successRate()).isEqualTo(0.6667);
+    assertThat(deploy.meanMs()).isEqualTo(2000);
+    assertDuration(deploy.p50Ms(), 2000);
+    assertDuration(deploy.p95Ms(), 3000);
+  }
+
+  @Test
+  void commandsAreLimitedToTheMostRun() {
+    assertThat(analytics.commands(SERVICE, KNOWN_DAYS, 1)).extracting(CommandStats::command).containsExactly("build");
+  }
+
+  @Test
+  void daysOutsideTheRangeAreNotCounted() {
+    List<CommandStats> commands = analytics.commands(SERVICE, new DateRange(D3, D4), 10);
+
+    // build: 8 (ok) and 10 (failed); deploy: 9 (ok)
+    assertThat(commands).extracting(CommandStats::command, CommandStats::count, CommandStats::successRate)
+        .containsExactly(tuple("build", 2L, 0.5),
+            tuple("deploy", 1L, 1.0));
+  }
+
+  @Test
+  void optionsCountRunsNamingThemAndTheirRecordedValues() {
+    CommandOptions build = analytics.options(SERVICE, "build", KNOWN_DAYS);
+    CommandOptions deploy = analytics.options(SERVICE, "deploy", KNOWN_DAYS);
+
+    assertThat(build.runs()).isEqualTo(7);
+    assertThat(build.options()).containsExactly(
+        new OptionUsage("--target", 3, List.of(new ValueCount("jar", 2), new ValueCount("native", 1))),
+        new OptionUsage("--verbose", 1, List.of()));
+    assertThat(deploy.options()).containsExactly(
+        new OptionUsage("--env", 3, List.of(new ValueCount("eu", 2), new ValueCount("prod", 2))));
+    assertThat(analytics.options(SERVICE, "no-such-command", KNOWN_DAYS)).isEqualTo(new CommandOptions(0, List.of()));
+  }
+
+  @Test
+  void dailyActiveUsersCountEachUserOncePerDay() {
+    assertThat(analytics.activeUsers(SERVICE, KNOWN_DAYS, Interval.DAY)).containsExactly(
+        new ActiveUsers("2026-11-16", "2026-11-16", 2), // alice, bob
+        new ActiveUsers("2026-11-17", "2026-11-17", 2), // alice, carol
+        new ActiveUsers("2026-11-23", "2026-11-23", 1), // bob
+        new ActiveUsers("2026-11-24", "2026-11-24", 2)); // alice, bob
+  }
+
+  @Test
+  void weeklyActiveUsersCountEachUserOncePerIsoWeek() {
+    assertThat(analytics.activeUsers(SERVICE, KNOWN_DAYS, Interval.WEEK)).containsExactly(
+        new ActiveUsers("2026-W47", "2026-11-16", 3),
+        new ActiveUsers("2026-W48", "2026-11-23", 2));
+  }
+
+  @Test
+  void versionAdoptionCountsUsersAndRunsPerVersionAndDay() {
+    Analytics.VersionAdoption versions = analytics.versions(SERVICE, KNOWN_DAYS);
+
+    assertThat(versions.totals()).containsExactly(new VersionUsers("1.2.0", 3, 8), new VersionUsers("1.1.0", 1, 2));
+    assertThat(versions.days()).containsExactly(
+        new VersionDay("2026-11-16", "1.1.0", 1, 2),
+        new VersionDay("2026-11-16", "1.2.0", 1, 2),
+        new VersionDay("2026-11-17", "1.2.0", 2, 3),
+        new VersionDay("2026-11-23", "1.2.0", 1, 1),
+        new VersionDay("2026-11-24", "1.2.0", 2, 2)); // bob only called methods: a user without runs
+  }
+
+  @Test
+  void platformSpreadCountsRunsAndUsersAndLeavesOutEventsWithoutPlatform() {
+    Analytics.Platforms platforms = analytics.platforms(SERVICE, KNOWN_DAYS);
+
+    assertThat(platforms.os()).containsExactly(new PlatformCount("linux", 6, 2), new PlatformCount("mac", 2, 1),
+        new PlatformCount("windows", 2, 1));
+    assertThat(platforms.arch()).containsExactly(new PlatformCount("amd64", 8, 3), new PlatformCount("aarch64", 2, 1));
+    assertThat(platforms.javaVersion()).containsExactly(new PlatformCount("17.0.15", 7, 2),
+        new PlatformCount("21.0.4", 3, 1));
+  }
+
+  @Test
+  void featuresAndMethodsCountEventsAndUsers() {
+    Analytics.Usage usage = analytics.features(SERVICE, KNOWN_DAYS);
+
+    assertThat(usage.features()).containsExactly(new UsageCount("cache", 2, 2), new UsageCount("export", 1, 1));
+    assertThat(usage.methods()).containsExactly(new UsageCount("Database::connect", 2, 1));
+  }
+
+  @Test
+  void failuresAreGroupedByExceptionClassWithTheirCommands() {
+    assertThat(analytics.failures(SERVICE, KNOWN_DAYS)).containsExactly(
+        new FailureClass("java.io.IOException", 2, List.of(new CommandCount("build", 2))),
+        new FailureClass(null, 1, List.of(new CommandCount("build", 1))), // exit code, no exception
+        new FailureClass("java.lang.IllegalStateException", 1, List.of(new CommandCount("deploy", 1))));
+  }
+
+  @Test
+  void summaryTotalsTheRange() {
+    assertThat(analytics.summary(SERVICE, KNOWN_DAYS)).isEqualTo(new Summary(16, 10, 3, 0.6, 4));
+    assertThat(analytics.summary(SERVICE, new DateRange(D3, D4))).isEqualTo(new Summary(5, 3, 2, 0.6667, 1));
+  }
+
+  @Test
+  void emptyRangeHasNoRunsAndNoRates() {
+    DateRange before = new DateRange(D1.minusDays(10), D1.minusDays(1));
+
+    assertThat(analytics.summary(SERVICE, before)).isEqualTo(new Summary(0, 0, 0, null, 0));
+    assertThat(analytics.commands(SERVICE, before, 10)).isEmpty();
+  }
+
+  @Test
+  void servicesAreListedWithEventCountsAndDaysSeen() {
+    assertThat(analytics.services()).containsExactly(
+        new ServiceSeen(OTHER_SERVICE, 1, "2026-11-16", "2026-11-16"),
+        new ServiceSeen(SERVICE, 16, "2026-11-16", "2026-11-24"));
+    assertThat(analytics.hasService(SERVICE)).isTrue();
+    assertThat(analytics.hasService("never-seen")).isFalse();
+  }
+
+  @Test
+  void servicesAreCountedApart() {
+    assertThat(analytics.commands(OTHER_SERVICE, KNOWN_DAYS, 10)).extracting(CommandStats::command)
+        .containsExactly("query");
+    assertThat(analytics.summary(OTHER_SERVICE, KNOWN_DAYS)).isEqualTo(new Summary(1, 1, 1, 1.0, 0));
+    assertThat(analytics.versions(OTHER_SERVICE, KNOWN_DAYS).totals()).containsExactly(new VersionUsers("4.0.1", 1, 1));
+  }
+
+  @Test
+  void durationsUpToSevenMillisecondsAreExact() {
+    assertThat(analytics.commands(OTHER_SERVICE, KNOWN_DAYS, 10).get(0).p50Ms()).isEqualTo(7);
+  }
+
+  /** The reported duration is its bucket's, and so within the documented precision (9.1% + 0.5 ms) of the exact one. */
+  private static void assertDuration(Long reported, long exact) {
+    assertThat(reported).isEqualTo(DurationBuckets.representative(DurationBuckets.bucketOf(exact)));
+    assertThat((double) reported).isCloseTo(exact, within(exact * DurationBuckets.MAX_RELATIVE_ERROR_PERCENT / 100 + 0.5));
+  }
+}

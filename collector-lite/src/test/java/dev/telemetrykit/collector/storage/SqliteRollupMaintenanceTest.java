@@ -1,0 +1,16 @@
+package dev.telemetrykit.collector.storage;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@link RollupMaintenanceContract} on SQLite files. */
+class SqliteRollupMaintenanceTest extends RollupMaintenanceContract {
+  @TempDir
+  Path dir;
+  private int databases;
+
+  @Override
+  String newDatabaseUrl() {
+    return "jdbc:sqlite:" + dir.resolve("events-" + ++databases + ".db");
+  }
+}
