@@ -1,14 +1,13 @@
 package dev.telemetrykit.picocli.internal.consent;
 
 import dev.telemetrykit.picocli.internal.json.JsonReader;
-import dev.telemetrykit.picocli.internal.json.JsonWriter;
+import dev.telemetrykit.picocli.internal.json.JsonFiles;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -63,10 +62,7 @@ public final class ConsentStore {
     if (record.userId() != null) {
       json.put("user_id", record.userId());
     }
-    Files.createDirectories(file.getParent());
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, JsonWriter.pretty(json) + "\n");
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    JsonFiles.writeAtomically(file, json);
   }
 
   /** Deletes the state file: the tool is back to undecided with no identity. */

@@ -1,14 +1,13 @@
 package dev.telemetrykit.picocli.internal.sync;
 
 import dev.telemetrykit.picocli.internal.json.JsonReader;
-import dev.telemetrykit.picocli.internal.json.JsonWriter;
+import dev.telemetrykit.picocli.internal.json.JsonFiles;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -55,10 +54,7 @@ public record SyncState(long lastSuccess, long lastAttempt, long nextAttempt, in
     json.put("next_attempt", nextAttempt);
     json.put("failures", failures);
     json.put("last_error", lastError);
-    Files.createDirectories(file.getParent());
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, JsonWriter.pretty(json) + "\n");
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    JsonFiles.writeAtomically(file, json);
   }
 
   /**
