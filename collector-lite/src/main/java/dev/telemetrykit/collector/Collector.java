@@ -3,6 +3,7 @@ package dev.telemetrykit.collector;
 import dev.telemetrykit.collector.http.AdminAuthentication;
 import dev.telemetrykit.collector.http.AnalyticsRoutes;
 import dev.telemetrykit.collector.http.CollectorApp;
+import dev.telemetrykit.collector.http.DashboardRoutes;
 import dev.telemetrykit.collector.http.HealthRoutes;
 import dev.telemetrykit.collector.http.IngestRoutes;
 import dev.telemetrykit.collector.ingest.BatchValidator;
@@ -68,7 +69,8 @@ public final class Collector implements AutoCloseable {
               new HealthRoutes(),
               new IngestRoutes(store, validator, IngestKeys.of(config.ingestKeys()), limiter),
               new AdminAuthentication(token::join),
-              new AnalyticsRoutes(store::analytics, clock))
+              new AnalyticsRoutes(store::analytics, clock),
+              DashboardRoutes.fromClasspath())
           .start(config.bind(), config.port());
     } catch (RuntimeException e) {
       store.close();

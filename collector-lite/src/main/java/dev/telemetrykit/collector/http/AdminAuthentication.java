@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * Guards the analytics API (and, later, the dashboard) with the admin token:
+ * Guards the analytics API, and so the dashboard's data, with the admin token:
  * {@code Authorization: Bearer <token>}, else 401. Open when no token is required.
  */
 public final class AdminAuthentication implements RouteGroup {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.telemetrykit.collector.ingest.Limits;
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
- * Builds the collector's Javalin app: JSON errors, graceful stop, no request log, and the given routes.
+ * Builds the collector's Javalin app: JSON errors, graceful stop, no request log, the dashboard's
+ * static files at {@code /}, and the given routes.
  *
  * <pre>{@code
  * Javalin app = CollectorApp.create(new HealthRoutes(), new IngestRoutes(store, validator, keys, limiter));
@@ -19,6 +21,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 public final class CollectorApp {
   /** How long {@code stop()} waits for requests in flight before cutting them off. */
   static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+  /** Classpath directory of the dashboard's static files, served at {@code /}. */
+  static final String DASHBOARD_DIRECTORY = "/dashboard";
 
   private CollectorApp() {}
 
@@ -41,6 +45,13 @@ public final class CollectorApp {
         // GracefulHandler lets stop() wait for requests in flight; without it they are cut off.
         server.setHandler(new GracefulHandler());
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
+      });
+      // The dashboard's HTML, CSS and JS hold no data, so they are public; the data it fetches from
+      // /api/ is guarded like any other API request (AdminAuthentication).
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/";
+        files.directory = DASHBOARD_DIRECTORY;
+        files.location = Location.CLASSPATH;
       });
       ErrorResponses.addTo(config.routes);
       for (RouteGroup group : groups) {
