@@ -58,3 +58,7 @@ if command -v curl >/dev/null 2>&1; then
   curl -s "$collector_url/api/services/sample-cli/commands"
   echo
 fi
+if [ -t 0 ]; then
+  note "The dashboard: open $collector_url/ in a browser. Press Enter to stop the collector."
+  read -r _
+fi
