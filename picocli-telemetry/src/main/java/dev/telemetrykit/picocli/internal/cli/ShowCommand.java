@@ -61,7 +61,7 @@ final class ShowCommand implements Callable<Integer> {
     try {
       if (context.hasQueue()) {
         try (EventQueue queue = EventQueue.open(context.config.databaseFile())) {
-          batches = queue.recentlySent(20);
+          batches = queue.sentLog().recent(20);
         }
       }
     } catch (Exception e) {

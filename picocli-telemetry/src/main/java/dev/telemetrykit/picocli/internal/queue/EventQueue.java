@@ -76,43 +76,35 @@ public final class EventQueue implements AutoCloseable {
    * @return how many events were new
    */
   public int insert(List<QueuedEvent> events, int cap) throws SQLException {
-    return inTransaction(
-        new Work<Integer>() {
-          @Override
-          public Integer run(Connection c) throws SQLException {
-            int added = 0;
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    "INSERT OR IGNORE INTO events (event_id, event_type, timestamp, service_version, body)"
-                        + " VALUES (?, ?, ?, ?, ?)")) {
-              for (QueuedEvent e : events) {
-                ps.setString(1, e.eventId());
-                ps.setString(2, e.eventType());
-                ps.setLong(3, e.timestamp());
-                ps.setString(4, e.serviceVersion());
-                ps.setString(5, e.body());
-                added += ps.executeUpdate();
-              }
-            }
-            int dropped = dropBeyond(c, cap);
-            if (dropped > 0) {
-              increment(c, DROPPED_OVERFLOW, dropped);
-            }
-            return added;
-          }
-        });
+    return inTransaction(c -> {
+      int added = 0;
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT OR IGNORE INTO events (event_id, event_type, timestamp, service_version, body)"
+                  + " VALUES (?, ?, ?, ?, ?)")) {
+        for (QueuedEvent e : events) {
+          ps.setString(1, e.eventId());
+          ps.setString(2, e.eventType());
+          ps.setLong(3, e.timestamp());
+          ps.setString(4, e.serviceVersion());
+          ps.setString(5, e.body());
+          added += ps.executeUpdate();
+        }
+      }
+      int dropped = dropBeyond(c, cap);
+      if (dropped > 0) {
+        increment(c, DROPPED_OVERFLOW, dropped);
+      }
+      return added;
+    });
   }
 
   /** Adds {@code delta} to a counter. */
   public void count(String counter, long delta) throws SQLException {
-    inTransaction(
-        new Work<Void>() {
-          @Override
-          public Void run(Connection c) throws SQLException {
-            increment(c, counter, delta);
-            return null;
-          }
-        });
+    inTransaction(c -> {
+      increment(c, counter, delta);
+      return null;
+    });
   }
 
   /** The value of a counter, 0 if never counted. */
@@ -231,39 +223,13 @@ public final class EventQueue implements AutoCloseable {
     }
   }
 
-  /** Remembers a sent batch for {@code telemetry show --sent}; keeps the last {@code keep}. */
-  public void logSent(long sentAt, int events, String outcome, String body, int keep) throws SQLException {
-    inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO sent_batches (sent_at, events, outcome, body) VALUES (?, ?, ?, ?)")) {
-        ps.setLong(1, sentAt);
-        ps.setInt(2, events);
-        ps.setString(3, outcome);
-        ps.setString(4, body);
-        ps.executeUpdate();
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "DELETE FROM sent_batches WHERE id NOT IN (SELECT id FROM sent_batches ORDER BY id DESC LIMIT ?)")) {
-        ps.setInt(1, keep);
-        ps.executeUpdate();
-      }
-      return null;
-    });
+  /** The batches this queue sent, for {@code telemetry show --sent}. */
+  public SentLog sentLog() {
+    return new SentLog(this);
   }
 
-  /** The most recently sent batches, newest first. */
-  public List<SentBatch> recentlySent(int limit) throws SQLException {
-    List<SentBatch> out = new ArrayList<>();
-    try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT sent_at, events, outcome, body FROM sent_batches ORDER BY id DESC LIMIT ?")) {
-      ps.setInt(1, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new SentBatch(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4)));
-        }
-      }
-    }
-    return out;
+  Connection connection() {
+    return connection;
   }
 
   @Override
@@ -324,7 +290,7 @@ public final class EventQueue implements AutoCloseable {
     }
   }
 
-  private <T> T inTransaction(Work<T> work) throws SQLException {
+  <T> T inTransaction(Work<T> work) throws SQLException {
     connection.setAutoCommit(false);
     try {
       T result = work.run(connection);
@@ -338,7 +304,7 @@ public final class EventQueue implements AutoCloseable {
     }
   }
 
-  private interface Work<T> {
+  interface Work<T> {
     T run(Connection c) throws SQLException;
   }
 }

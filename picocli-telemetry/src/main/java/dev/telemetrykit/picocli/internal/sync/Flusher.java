@@ -96,7 +96,7 @@ public final class Flusher {
         }
         if (result.succeeded()) {
           queue.remove(owner, batch, null);
-          queue.logSent(now, batch.size(), describe(result), payload, KEEP_SENT);
+          queue.sentLog().add(now, batch.size(), describe(result), payload, KEEP_SENT);
           sent += batch.size();
           batches++;
           state = state.succeeded(now);
@@ -115,7 +115,7 @@ public final class Flusher {
           break;
         } else {
           queue.remove(owner, batch, EventQueue.DROPPED_REJECTED);
-          queue.logSent(now, batch.size(), describe(result), payload, KEEP_SENT);
+          queue.sentLog().add(now, batch.size(), describe(result), payload, KEEP_SENT);
           dropped += batch.size();
           problem = "the collector refused a batch (" + result.status() + "); its " + batch.size()
               + " events were dropped";

@@ -219,7 +219,7 @@ class FlusherTest {
     assertThat(fixture.queued()).isZero();
     assertThat(fixture.counter(EventQueue.DROPPED_REJECTED)).isEqualTo(4);
     try (EventQueue q = EventQueue.open(fixture.config.databaseFile())) {
-      assertThat(q.recentlySent(5).get(0).outcome()).isEqualTo("400: events[0].timestamp is in the future");
+      assertThat(q.sentLog().recent(5).get(0).outcome()).isEqualTo("400: events[0].timestamp is in the future");
     }
   }
 
