@@ -33,12 +33,19 @@ public final class FlushLauncher implements Runnable {
     this.diagnostics = diagnostics;
   }
 
-  /** A launcher for the upload if one is due, else null. Starts nothing yet. */
+  /**
+   * A launcher for an upload of {@code config}'s tool if one is due at {@code now}, else null.
+   * Starts nothing yet. Static and small so that runs that are not due load no more than this.
+   */
   public static FlushLauncher ifDue(TelemetryConfig config, ToolSettings settings, long now, Diagnostics diagnostics) {
     int waiting = new Journal(config.journalDirectory().toFile()).size();
-    if (!isDue(config, SyncState.load(config.syncStateFile()), waiting, now)) {
+    if (!SyncState.load(config.syncStateFile()).isDue(config, waiting, now)) {
       return null;
     }
+    return create(config, settings, diagnostics);
+  }
+
+  private static FlushLauncher create(TelemetryConfig config, ToolSettings settings, Diagnostics diagnostics) {
     List<String> command = new ArrayList<>();
     boolean detaching = new File(SHELL).canExecute();
     if (detaching) {
@@ -63,20 +70,6 @@ public final class FlushLauncher implements Runnable {
     command.add(FlushMain.class.getName());
     command.addAll(FlushMain.arguments(settings));
     return new FlushLauncher(command, detaching, diagnostics);
-  }
-
-  /**
-   * Whether a run starting at {@code now} should start an upload: never during backoff; else when
-   * enough events wait, or the interval since the last success has passed.
-   *
-   * @param waiting events known to wait (the journal's count; the queue is not opened to count)
-   */
-  public static boolean isDue(TelemetryConfig config, SyncState state, int waiting, long now) {
-    if (now < state.nextAttempt()) {
-      return false;
-    }
-    return waiting >= config.flushAtEvents()
-        || now - state.lastSuccess() >= config.flushIntervalSeconds() * 1000L;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.telemetrykit.picocli.internal.sync;
 
 import dev.telemetrykit.picocli.internal.json.JsonReader;
+import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.json.JsonFiles;
 import java.io.File;
 import java.io.FileInputStream;
@@ -65,6 +66,20 @@ public record SyncState(long lastSuccess, long lastAttempt, long nextAttempt, in
     if (!Files.exists(file)) {
       new SyncState(now, 0, 0, 0, null).save(file);
     }
+  }
+
+  /**
+   * Whether a run starting at {@code now} should start an upload: never during backoff; else when
+   * enough events wait, or the interval since the last success has passed.
+   *
+   * @param waiting events known to wait (the journal's count; the queue is not opened to count)
+   */
+  public boolean isDue(TelemetryConfig config, int waiting, long now) {
+    if (now < nextAttempt) {
+      return false;
+    }
+    return waiting >= config.flushAtEvents()
+        || now - lastSuccess >= config.flushIntervalSeconds() * 1000L;
   }
 
   /** After an upload that went through. */
