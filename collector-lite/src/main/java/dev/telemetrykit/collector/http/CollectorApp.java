@@ -45,6 +45,8 @@ public final class CollectorApp {
         // GracefulHandler lets stop() wait for requests in flight; without it they are cut off.
         server.setHandler(new GracefulHandler());
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
+        // Requests Jetty refuses itself get the same JSON error body as those the routes refuse.
+        server.setErrorHandler(new JsonErrorHandler());
       });
       // The dashboard's HTML, CSS and JS hold no data, so they are public; the data it fetches from
       // /api/ is guarded like any other API request (AdminAuthentication).

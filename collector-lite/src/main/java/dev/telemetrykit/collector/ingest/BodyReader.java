@@ -27,7 +27,7 @@ public final class BodyReader {
    * @param contentLength the declared length, or -1 when unknown (chunked)
    * @param body the raw request body
    * @throws RequestRejectedException 415 for a type or encoding the collector does not read, 413 when
-   *     the body is too large, 400 when gzip data is corrupt
+   *     the body is too large, 400 when gzip data is corrupt or the body cannot be read to its end
    */
   public static byte[] read(String contentType, String contentEncoding, long contentLength, InputStream body)
       throws IOException {
@@ -38,9 +38,17 @@ public final class BodyReader {
       throw RequestRejectedException.tooLarge(null, "request body is larger than " + MAX + " bytes");
     }
     InputStream sent = new BoundedInputStream(body, MAX, "request body");
-    if (!gzip) {
-      return sent.readAllBytes();
+    try {
+      return gzip ? inflate(sent) : sent.readAllBytes();
+    } catch (IOException e) {
+      // The body ended before its Content-Length, or its chunked framing is broken: the server
+      // reports that as an I/O error, but it is the client's fault and must not become a 500.
+      throw RequestRejectedException.invalid(null,
+          "request body could not be read to its end: it is shorter than its Content-Length or badly chunked");
     }
+  }
+
+  private static byte[] inflate(InputStream sent) throws IOException {
     try (InputStream inflated = new BoundedInputStream(new GZIPInputStream(sent), MAX, "decompressed body")) {
       return inflated.readAllBytes();
     } catch (ZipException | EOFException e) {

@@ -66,6 +66,21 @@ public final class RunningCollector implements AutoCloseable, BeforeAllCallback,
     return running;
   }
 
+  /**
+   * Like {@link #start(Path, UnaryOperator)}, in a temp directory of its own that {@link #close()}
+   * deletes; for test engines without {@code @TempDir} (jqwik) and for hand-run soak tests.
+   */
+  public static RunningCollector startInTempDirectory(UnaryOperator<CollectorConfig> configure) {
+    RunningCollector running = new RunningCollector(configure);
+    try {
+      running.directory = Files.createTempDirectory("collector-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    running.open(running.directory);
+    return running;
+  }
+
   /** A collector started before a test class's first test and closed after its last. */
   public static RunningCollector perClass() {
     return perClass(UnaryOperator.identity());
@@ -90,12 +105,17 @@ public final class RunningCollector implements AutoCloseable, BeforeAllCallback,
   }
 
   @Override
-  public void afterAll(ExtensionContext context) throws IOException {
+  public void afterAll(ExtensionContext context) {
     close();
+  }
+
+  private void deleteDirectory() {
     try (Stream<Path> files = Files.walk(directory)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(file);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -201,8 +221,12 @@ public final class RunningCollector implements AutoCloseable, BeforeAllCallback,
     }
   }
 
+  /** Stops the collector and deletes the temp directory it made itself (none when given one by {@link #start}). */
   @Override
   public void close() {
     collector.close();
+    if (directory != null) {
+      deleteDirectory();
+    }
   }
 }
