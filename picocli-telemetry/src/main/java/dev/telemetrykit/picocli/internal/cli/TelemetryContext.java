@@ -47,14 +47,8 @@ final class TelemetryContext {
 
   /** Opens the queue and moves the journal into it. */
   EventQueue openQueueWithJournal() throws SQLException, IOException {
-    EventQueue queue = EventQueue.open(config.databaseFile());
-    try {
-      JournalImporter.importAll(journal, queue, config.maxQueuedEvents(), time.epochMillis());
-      return queue;
-    } catch (SQLException | RuntimeException e) {
-      queue.close();
-      throw e;
-    }
+    return JournalImporter.openWithJournal(
+        config.databaseFile(), journal, config.maxQueuedEvents(), time.epochMillis());
   }
 
   /** Talks to the collector. */

@@ -4,6 +4,7 @@ import dev.telemetrykit.picocli.internal.json.JsonReader;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,19 @@ public final class JournalImporter {
       f.delete();
     }
     return added;
+  }
+
+  /** Opens the queue at {@code database} with everything in {@code journal} moved into it. */
+  public static EventQueue openWithJournal(Path database, Journal journal, int cap, long nowMillis)
+      throws SQLException, IOException {
+    EventQueue queue = EventQueue.open(database);
+    try {
+      importAll(journal, queue, cap, nowMillis);
+      return queue;
+    } catch (SQLException | RuntimeException e) {
+      queue.close();
+      throw e;
+    }
   }
 
   static QueuedEvent read(File f) throws IOException {

@@ -103,8 +103,8 @@ public final class ConsentAsker {
     if (!Files.exists(config.databaseFile()) && journal.size() == 0) {
       return List.of();
     }
-    try (EventQueue queue = EventQueue.open(config.databaseFile())) {
-      JournalImporter.importAll(journal, queue, config.maxQueuedEvents(), host.time().epochMillis());
+    try (EventQueue queue = JournalImporter.openWithJournal(
+        config.databaseFile(), journal, config.maxQueuedEvents(), host.time().epochMillis())) {
       return queue.nextBatch(BatchPayload.MAX_EVENTS - 1);
     } catch (Exception e) {
       diagnostics.failed("reading the queue for the consent box", e);

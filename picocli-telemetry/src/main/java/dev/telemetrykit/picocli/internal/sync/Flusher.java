@@ -65,11 +65,11 @@ public final class Flusher {
     String problem = null;
     boolean retryLater = false;
     Journal journal = new Journal(config.journalDirectory().toFile());
-    try (EventQueue queue = EventQueue.open(config.databaseFile())) {
+    try (EventQueue queue = JournalImporter.openWithJournal(
+        config.databaseFile(), journal, config.maxQueuedEvents(), time.epochMillis())) {
       // Every sender holds the flush lock, so claims left in the queue belong to a sender that
       // died (kill -9 mid-upload): free them now rather than when their lease runs out.
       queue.releaseAllClaims();
-      JournalImporter.importAll(journal, queue, config.maxQueuedEvents(), time.epochMillis());
       int limit = BatchPayload.MAX_EVENTS;
       while (time.epochMillis() < deadline) {
         long now = time.epochMillis();
