@@ -5,6 +5,8 @@ Runs `bench-cli build` (prints one line) as a fresh JVM, many times, in shuffled
 every variant sees the same machine noise, and reports medians and ratios to the plain CLI
 measured in the same run. Variants:
   plain     - the CLI without telemetry on its class path (target/plain-cli.jar)
+  floor     - the same CLI with @TelemetryEnabled on it and the SDK in its jar, never calling the
+              SDK: what any design that reads a run-time annotation pays (the annotation's proxy)
   granted   - instrumented, the user said yes: one event is recorded per run
   opted-out - instrumented, DO_NOT_TRACK=1
   denied    - instrumented, the user said no
@@ -30,52 +32,67 @@ def home(name):
 
 
 def run(cmd, env):
+    """Wall seconds, peak RSS in MB, and CPU seconds (user + system, all threads) of one run."""
     start = time.perf_counter()
     p = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(p.pid, 0)
     if status != 0:
         raise SystemExit(f"{cmd} failed with status {status}")
-    return time.perf_counter() - start, usage.ru_maxrss / 1024.0
+    return time.perf_counter() - start, usage.ru_maxrss / 1024.0, usage.ru_utime + usage.ru_stime
+
+
+def cli(jar, main):
+    # Every variant is started the same way, so that only what is in the jar differs.
+    return ["java", "-cp", jar, "dev.telemetrykit.benchmarks." + main, "build"]
 
 
 base_env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG")}
 base_env["TELEMETRY_KIT_POLICY_FILE"] = os.path.join(work, "no-policy.json")
+instrumented = cli(instrumented_jar, "InstrumentedCli")
 variants = {
-    "plain": (["java", "-jar", plain_jar, "build"], {}),
-    "granted": (["java", "-jar", instrumented_jar, "build"], {"TELEMETRY_KIT_HOME": home("granted")}),
-    "opted-out": (["java", "-jar", instrumented_jar, "build"], {"TELEMETRY_KIT_HOME": home("optout"), "DO_NOT_TRACK": "1"}),
-    "denied": (["java", "-jar", instrumented_jar, "build"], {"TELEMETRY_KIT_HOME": home("denied")}),
-    "undecided": (["java", "-jar", instrumented_jar, "build"], {"TELEMETRY_KIT_HOME": home("undecided")}),
+    "plain": (cli(plain_jar, "PlainCli"), {}),
+    "floor": (cli(instrumented_jar, "AnnotatedCli"), {}),
+    "granted": (instrumented, {"TELEMETRY_KIT_HOME": home("granted")}),
+    "opted-out": (instrumented, {"TELEMETRY_KIT_HOME": home("optout"), "DO_NOT_TRACK": "1"}),
+    "denied": (instrumented, {"TELEMETRY_KIT_HOME": home("denied")}),
+    "undecided": (instrumented, {"TELEMETRY_KIT_HOME": home("undecided")}),
 }
 for name, action in (("granted", "enable"), ("denied", "disable")):
-    subprocess.run(["java", "-jar", instrumented_jar, "telemetry", action], env=dict(base_env, TELEMETRY_KIT_HOME=home(name)),
+    subprocess.run(instrumented[:-1] + ["telemetry", action], env=dict(base_env, TELEMETRY_KIT_HOME=home(name)),
                    stdout=subprocess.DEVNULL, check=True)
 
+load_before = f"{os.getloadavg()[0]:.2f}"
 for _ in range(3):  # warm the file cache
     for cmd, extra in variants.values():
         run(cmd, dict(base_env, **extra))
 
 wall = {k: [] for k in variants}
 rss = {k: [] for k in variants}
+cpu = {k: [] for k in variants}
 for _ in range(runs):
     order = list(variants)
     random.shuffle(order)
     for name in order:
         cmd, extra = variants[name]
-        w, m = run(cmd, dict(base_env, **extra))
+        w, m, c = run(cmd, dict(base_env, **extra))
         wall[name].append(w)
         rss[name].append(m)
+        cpu[name].append(c)
 
 events = len(os.listdir(os.path.join(home("granted"), "bench-cli.journal")))
 base_wall = statistics.median(wall["plain"])
 base_rss = statistics.median(rss["plain"])
+base_cpu = statistics.median(cpu["plain"])
 print(f"{runs} runs per variant, {os.cpu_count()} cores, java {subprocess.run(['java', '-version'], capture_output=True, text=True).stderr.splitlines()[0]}")
-print(f"{'variant':10} {'median wall':>12} {'ratio':>7} {'p90 wall':>9} {'peak RSS':>9} {'ratio':>7}")
+print(f"load average before: {load_before}, after: {os.getloadavg()[0]:.2f}")
+print(f"{'variant':10} {'median wall':>12} {'ratio':>7} {'p90 wall':>9} {'peak RSS':>9} {'ratio':>7} {'CPU':>9} {'ratio':>7}")
 for name in variants:
     w = statistics.median(wall[name])
     p90 = sorted(wall[name])[int(len(wall[name]) * 0.9) - 1]
     m = statistics.median(rss[name])
-    print(f"{name:10} {w * 1000:9.1f} ms {w / base_wall:6.3f}x {p90 * 1000:6.1f} ms {m:6.1f} MB {m / base_rss:6.3f}x")
+    c = statistics.median(cpu[name])
+    print(f"{name:10} {w * 1000:9.1f} ms {w / base_wall:6.3f}x {p90 * 1000:6.1f} ms {m:6.1f} MB {m / base_rss:6.3f}x"
+          f" {c * 1000:6.1f} ms {c / base_cpu:6.3f}x")
 print(f"granted runs recorded {events} events (expected {runs + 3})")
 
 
@@ -104,12 +121,12 @@ server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Collector)
 threading.Thread(target=server.serve_forever, daemon=True).start()
 due_env = dict(base_env, TELEMETRY_KIT_HOME=home("due"), TELEMETRY_KIT_FLUSH_INTERVAL="0",
                TELEMETRY_KIT_ENDPOINT=f"http://127.0.0.1:{server.server_port}")
-subprocess.run(["java", "-jar", instrumented_jar, "telemetry", "enable"], env=due_env, stdout=subprocess.DEVNULL, check=True)
+subprocess.run(instrumented[:-1] + ["telemetry", "enable"], env=due_env, stdout=subprocess.DEVNULL, check=True)
 due_runs = max(10, runs // 2)
 pairs = {"plain": [], "due": []}
 for _ in range(due_runs):
     for name in random.sample(["plain", "due"], 2):
-        cmd = variants["plain"][0] if name == "plain" else ["java", "-jar", instrumented_jar, "build"]
+        cmd = variants["plain"][0] if name == "plain" else instrumented
         pairs[name].append(run(cmd, base_env if name == "plain" else due_env)[0])
         time.sleep(1.5)  # let the upload process finish before the next measurement
 time.sleep(3)

@@ -60,7 +60,7 @@ public final class ConsentAsker {
       String userId = Identity.userId(salt);
       // One recorder for the preview and the recording, so "show me the data" shows the session
       // id this run's event will carry.
-      Recorder recorder = Recorder.create(config, userId, version.get(), host, diagnostics, true);
+      Recorder recorder = Recorder.create(config, userId, version, host, diagnostics, true);
       ConsentState answer =
           host.consentPrompt().ask(question(), () -> payload(recorder, parseResult));
       String now = Instant.ofEpochMilli(host.time().epochMillis()).toString();

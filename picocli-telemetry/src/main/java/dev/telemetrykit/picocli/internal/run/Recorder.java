@@ -2,6 +2,7 @@ package dev.telemetrykit.picocli.internal.run;
 
 import dev.telemetrykit.picocli.internal.Diagnostics;
 import dev.telemetrykit.picocli.internal.HostEnvironment;
+import dev.telemetrykit.picocli.internal.VersionSource;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.event.EventIds;
 import dev.telemetrykit.picocli.internal.event.EventSchema;
@@ -9,7 +10,9 @@ import dev.telemetrykit.picocli.internal.event.Platform;
 import dev.telemetrykit.picocli.internal.json.JsonWriter;
 import dev.telemetrykit.picocli.internal.queue.Journal;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,11 +28,12 @@ public final class Recorder {
    * code that has no handle on the app.
    */
   private static volatile Recorder active;
+  private static volatile RunPlan pending;
 
   /** The user id printed in debug mode before the user has said yes (no id exists yet). */
   static final String NO_USER_ID = "0000000000000000000000000000000000000000000000000000000000000000";
 
-  private final String toolVersion;
+  private final VersionSource version;
   private final String userId;
   private final String sessionId;
   private final Platform platform;
@@ -45,7 +49,7 @@ public final class Recorder {
    * @param debugOut where events are printed in debug mode; null otherwise
    */
   public Recorder(
-      String toolVersion,
+      VersionSource version,
       String userId,
       Platform platform,
       boolean ci,
@@ -54,7 +58,7 @@ public final class Recorder {
       PrintStream debugOut,
       Diagnostics diagnostics,
       TimeSource time) {
-    this.toolVersion = toolVersion;
+    this.version = version;
     this.userId = userId == null ? NO_USER_ID : userId;
     this.platform = platform;
     this.ci = ci;
@@ -72,7 +76,7 @@ public final class Recorder {
    * @param journaling whether events go to the journal (else they are only printed in debug mode)
    */
   public static Recorder create(
-      TelemetryConfig config, String userId, String version, HostEnvironment host, Diagnostics diagnostics,
+      TelemetryConfig config, String userId, VersionSource version, HostEnvironment host, Diagnostics diagnostics,
       boolean journaling) {
     return new Recorder(
         version,
@@ -88,11 +92,28 @@ public final class Recorder {
 
   /** The recorder for custom events, or null when this JVM records nothing. */
   public static Recorder active() {
+    RunPlan plan = pending;
+    if (plan != null) {
+      pending = null;
+      if (plan.await(RunPlan.WAIT_MILLIS)) {
+        active = plan.recorder();
+      }
+    }
     return active;
+  }
+
+  /**
+   * Makes the recorder of {@code plan}, once decided, the one custom events go to: for events
+   * recorded before the run's plan is taken, while Picocli parses the arguments.
+   */
+  public static void activateWhenDecided(RunPlan plan) {
+    active = null;
+    pending = plan;
   }
 
   /** Makes {@code recorder} (may be null) the one custom events go to. */
   public static void activate(Recorder recorder) {
+    pending = null;
     active = recorder;
   }
 
@@ -124,7 +145,7 @@ public final class Recorder {
 
   private String toJson(String eventId, String eventType, Map<String, Object> fields, long timestamp) {
     Map<String, Object> metadata = new LinkedHashMap<>(fields);
-    metadata.put(EventSchema.VERSION, toolVersion);
+    metadata.put(EventSchema.VERSION, version.get());
     metadata.put(EventSchema.OS, platform.os());
     metadata.put(EventSchema.ARCH, platform.arch());
     metadata.put(EventSchema.JAVA_VERSION, platform.javaVersion());
@@ -138,6 +159,21 @@ public final class Recorder {
     event.put("session_id", sessionId);
     event.put("metadata", metadata);
     return JsonWriter.compact(event);
+  }
+
+  /**
+   * Loads and links what recording an event runs (ids, JSON, the file write) by building an
+   * event that is thrown away, so that a run whose plan was decided in the background does not pay
+   * for it when its command has ended.
+   */
+  void prepare() {
+    Map<String, Object> sample = new LinkedHashMap<>();
+    sample.put(EventSchema.COMMAND, "");
+    sample.put(EventSchema.OPTIONS, List.of());
+    sample.put(EventSchema.CI, ci);
+    sample.put(EventSchema.EXIT_CODE, 0);
+    JsonWriter.compact(sample).getBytes(StandardCharsets.UTF_8);
+    EventIds.newId(time.epochMillis());
   }
 
   /** Records an event that happens now. */
