@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * What the sample CLI left in its {@code TELEMETRY_KIT_HOME}: {@code sample-cli.json}, the consent
- * state (absent while undecided), and {@code sample-cli.journal/}, one JSON file per recorded event.
+ * state (absent while undecided), and {@code sample-cli.journal/}, files of recorded events, one per line.
  */
 record TelemetryHome(Path dir) {
   private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"([a-z]+)\"");
@@ -34,7 +34,7 @@ record TelemetryHome(Path dir) {
     return Optional.of(state.group(1));
   }
 
-  /** The recorded events, each as the JSON text of its journal file, in file-name order. */
+  /** The recorded events, each as its JSON text (a line of a journal file), in file-name order. */
   List<String> journalEvents() throws IOException {
     Path journal = dir.resolve("sample-cli.journal");
     if (!Files.isDirectory(journal)) {
@@ -44,7 +44,7 @@ record TelemetryHome(Path dir) {
       List<Path> events = files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
       List<String> texts = new ArrayList<>();
       for (Path event : events) {
-        texts.add(Files.readString(event));
+        texts.addAll(Files.readAllLines(event));
       }
       return texts;
     }

@@ -41,13 +41,15 @@ public final class DataDir {
     return home.resolve(tool + ".json");
   }
 
-  /** The events waiting in the journal, oldest first, as parsed JSON. */
+  /** The events waiting in the journal (one per line of its files), in file order, as parsed JSON. */
   @SuppressWarnings("unchecked")
   public List<Map<String, Object>> journalEvents() {
     List<Map<String, Object>> out = new ArrayList<>();
     for (File f : new Journal(journal().toFile()).files()) {
       try {
-        out.add((Map<String, Object>) JsonReader.parse(Files.readString(f.toPath())));
+        for (String line : Files.readAllLines(f.toPath())) {
+          out.add((Map<String, Object>) JsonReader.parse(line));
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

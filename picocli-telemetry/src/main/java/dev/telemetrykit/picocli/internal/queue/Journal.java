@@ -9,8 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The append side of the queue: a directory holding one small file per recorded event,
- * {@code <event_id>.json}, later moved into the SQLite queue by {@link JournalImporter}.
+ * The append side of the queue: a directory holding small files of recorded events, {@code
+ * <event_id>.json} (one event per line; usually one event, the run's), later moved into the
+ * SQLite queue by {@link JournalImporter}.
  *
  * <p>Why not SQLite directly: loading sqlite-jdbc's native library makes a trivial command 1.6-2.1x
  * slower (FACTS.md), while writing one file costs well under a millisecond. Why one file per event
@@ -33,7 +34,15 @@ public final class Journal {
     return dir;
   }
 
-  /** Writes one event. The file appears complete or not at all. */
+  /**
+   * Writes events, one JSON object per line, as one file named after the first event's id. The
+   * file appears complete or not at all.
+   */
+  public void append(String firstEventId, List<String> events) throws IOException {
+    append(firstEventId, String.join("\n", events));
+  }
+
+  /** Writes one file of events. The file appears complete or not at all. */
   public void append(String eventId, String json) throws IOException {
     if (!dir.isDirectory() && !dir.mkdirs() && !dir.isDirectory()) {
       throw new IOException("cannot create " + dir);

@@ -37,10 +37,22 @@ public final class JournalImporter {
     List<QueuedEvent> events = new ArrayList<>(files.size());
     int malformed = 0;
     for (File f : files) {
+      String body;
       try {
-        events.add(read(f));
+        body = Files.readString(f.toPath());
       } catch (IOException | RuntimeException e) {
         malformed++;
+        continue;
+      }
+      for (String line : body.split("\n")) {
+        if (line.isBlank()) {
+          continue;
+        }
+        try {
+          events.add(read(line));
+        } catch (RuntimeException e) {
+          malformed++;
+        }
       }
     }
     int added = queue.insert(events, cap);
@@ -66,8 +78,8 @@ public final class JournalImporter {
     }
   }
 
-  static QueuedEvent read(File f) throws IOException {
-    String body = Files.readString(f.toPath());
+  /** One line of a journal file: one event. */
+  static QueuedEvent read(String body) {
     Map<String, Object> json = JsonReader.parseObject(body);
     Object metadata = json.get("metadata");
     Object version = metadata instanceof Map ? ((Map<?, ?>) metadata).get("version") : null;
@@ -75,7 +87,7 @@ public final class JournalImporter {
     Object type = json.get("event_type");
     Object timestamp = json.get("timestamp");
     if (!(id instanceof String) || !(type instanceof String) || !(timestamp instanceof Long)) {
-      throw new IllegalArgumentException(f + " is not an event");
+      throw new IllegalArgumentException("not an event");
     }
     return new QueuedEvent(
         (String) id,

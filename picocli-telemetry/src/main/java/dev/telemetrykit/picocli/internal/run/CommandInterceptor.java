@@ -147,8 +147,8 @@ public final class CommandInterceptor
     if (pendingRun != null) {
       finishPending(exitCode, ex.getClass());
     } else {
-      recorder.record(
-          "command_executed", CommandEvents.parseErrorFields(failedAt, exitCode, ex.getClass()));
+      recorder.recordAndFlush("command_executed",
+          CommandEvents.parseErrorFields(failedAt, exitCode, ex.getClass()), recorder.time().epochMillis());
       awaitUpload();
     }
   }
@@ -187,7 +187,7 @@ public final class CommandInterceptor
     try {
       long millis = (recorder.time().nanoTime() - pendingStartNanos) / 1_000_000L;
       Map<String, Object> fields = CommandEvents.fields(run, exitCode, error, millis);
-      recorder.record("command_executed", fields, pendingStartMillis);
+      recorder.recordAndFlush("command_executed", fields, pendingStartMillis);
     } catch (RuntimeException e) {
       // Reading the parse result failed; the app's run must not notice.
     }

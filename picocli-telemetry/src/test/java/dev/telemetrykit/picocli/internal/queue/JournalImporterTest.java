@@ -57,6 +57,18 @@ class JournalImporterTest {
   }
 
   @Test
+  void aFileOfSeveralEventsImportsEachLineAndCountsABadLineAlone() throws Exception {
+    Journal journal = new Journal(dir.resolve("j").toFile());
+    journal.append("id-1", java.util.List.of(body("id-1", 10), "{ torn", body("id-3", 30)));
+    try (EventQueue q = EventQueue.open(dir.resolve("q.db"))) {
+      assertThat(JournalImporter.importAll(journal, q, 100, 0)).isEqualTo(2);
+      assertThat(q.nextBatch(10)).extracting(QueuedEvent::eventId).containsExactly("id-1", "id-3");
+      assertThat(q.counter(EventQueue.DROPPED_MALFORMED)).isEqualTo(1);
+      assertThat(journal.size()).isZero();
+    }
+  }
+
+  @Test
   void temporaryFilesOfDeadWritersAreIgnoredThenCleanedUp() throws Exception {
     File dirFile = dir.resolve("j").toFile();
     Journal journal = new Journal(dirFile);

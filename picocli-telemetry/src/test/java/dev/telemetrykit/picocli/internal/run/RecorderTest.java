@@ -1,0 +1,80 @@
+package dev.telemetrykit.picocli.internal.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.telemetrykit.picocli.internal.Diagnostics;
+import dev.telemetrykit.picocli.internal.VersionSource;
+import dev.telemetrykit.picocli.internal.event.Platform;
+import dev.telemetrykit.picocli.internal.queue.Journal;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** When recorded events reach the journal: in memory first, on disk in one file. */
+class RecorderTest {
+  @TempDir Path dir;
+  final ByteArrayOutputStream debug = new ByteArrayOutputStream();
+
+  Recorder recorder(File journalDir) {
+    return new Recorder(VersionSource.declared("1.0"), "a".repeat(64), Platform.from(new Properties()), false, false,
+        new Journal(journalDir), null, new Diagnostics(true, new PrintStream(debug, true, StandardCharsets.UTF_8)),
+        TimeSource.SYSTEM);
+  }
+
+  static List<String> lines(Journal journal) throws Exception {
+    List<String> lines = new java.util.ArrayList<>();
+    for (File f : journal.files()) {
+      lines.addAll(Files.readAllLines(f.toPath()));
+    }
+    return lines;
+  }
+
+  @Test
+  void customEventsWaitInMemoryAndLeaveWithTheCommandsEventInOneFile() throws Exception {
+    Journal journal = new Journal(dir.resolve("j").toFile());
+    Recorder recorder = recorder(journal.directory());
+
+    recorder.record("feature_used", Map.of("feature", "export"));
+    recorder.record("feature_used", Map.of("feature", "import"));
+    assertThat(journal.size()).as("nothing written yet").isZero();
+
+    recorder.recordAndFlush("command_executed", Map.of("command", "sync"), 1_000L);
+
+    assertThat(journal.size()).isEqualTo(1);
+    assertThat(lines(journal)).hasSize(3)
+        .satisfies(l -> assertThat(l.get(0)).contains("\"export\""))
+        .satisfies(l -> assertThat(l.get(2)).contains("\"command_executed\""));
+  }
+
+  @Test
+  void aFullBufferIsWrittenAtOnce() throws Exception {
+    Journal journal = new Journal(dir.resolve("j").toFile());
+    Recorder recorder = recorder(journal.directory());
+
+    for (int i = 0; i < Recorder.MAX_UNWRITTEN; i++) {
+      recorder.record("method_called", Map.of("method", "Db::connect"));
+    }
+    assertThat(lines(journal)).hasSize(Recorder.MAX_UNWRITTEN);
+
+    recorder.record("method_called", Map.of("method", "Db::connect"));
+    assertThat(lines(journal)).as("the next one waits again").hasSize(Recorder.MAX_UNWRITTEN);
+  }
+
+  @Test
+  void aJournalThatCannotBeWrittenLosesTheEventsQuietly() throws Exception {
+    Path blocked = Files.writeString(dir.resolve("not-a-dir"), "");
+    Recorder recorder = recorder(blocked.toFile());
+
+    recorder.recordAndFlush("command_executed", Map.of("command", "sync"), 1_000L);
+
+    assertThat(debug.toString(StandardCharsets.UTF_8)).contains("writing 1 events to the journal failed");
+  }
+}
