@@ -37,12 +37,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * some batches are sent again; afterwards every event the collector acknowledged is stored exactly
  * once, duplicates were counted as such, nothing answered 5xx, and the analytics agree with the rows.
  *
- * <p>Bounded both by time ({@code -Dsoak.seconds}, 30 by default; raise it to soak for minutes) and
- * by count ({@code -Dsoak.batches} per sender), so it always stops by itself.
+ * <p>Bounded both by time ({@code -Dsoak.seconds}, 120 by default: minutes of load on every CI
+ * run) and by count ({@code -Dsoak.batches} per sender), so it always stops by itself.
  */
 class IngestSoakIT {
-  private static final Duration DURATION = Duration.ofSeconds(Long.getLong("soak.seconds", 30));
-  private static final int BATCHES_PER_SENDER = Integer.getInteger("soak.batches", 5_000);
+  private static final Duration DURATION = Duration.ofSeconds(Long.getLong("soak.seconds", 120));
+  private static final int BATCHES_PER_SENDER = Integer.getInteger("soak.batches", 2_500);
   private static final int SENDERS = 8;
   private static final int BATCH_SIZE = 100;
   /** One request in ten resends a batch already acknowledged, like an SDK whose response was lost. */
