@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,9 +72,10 @@ class CollectorFaultIT {
       // The upload now waits on the collector; these runs end as usual, their uploads yield to it.
       runs.run("stall-2");
       runs.run("stall-3");
-      uploads.awaitNone();
+      await().atMost(Duration.ofSeconds(20)).until(() -> uploads.running().size() == 1);
       assertThat(stalled.batchesReceived()).isEqualTo(1);
-    }
+    } // closing the collector cuts the stalled request: the upload releases its batch and ends
+    uploads.awaitNone();
     SyncFile failed = SyncFile.read(recorded.home());
     assertThat(failed.failures()).isEqualTo(1);
     assertThat(failed.backoffMillis()).isBetween(FIRST_BACKOFF_MIN_MILLIS, FIRST_BACKOFF_MAX_MILLIS);
@@ -92,7 +95,10 @@ class CollectorFaultIT {
 
       runs.run("error-2");
       runs.run("error-3");
+      // An upload started by a run that read the schedule before the failure: it must see the backoff.
       uploads.awaitNone();
+      Process late = lateUpload();
+      assertThat(late.waitFor(30, TimeUnit.SECONDS)).isTrue();
       assertThat(failing.batchesReceived()).as("batches sent: none in backoff").isEqualTo(1);
     }
     repairAndFlush();
@@ -125,6 +131,19 @@ class CollectorFaultIT {
       ExactlyOnce.assertStored(StoredEvents.of(dir), recorded.userId(), before, runs.tags());
       assertThat(recorded.allIds()).as("left in the queue").isEmpty();
     }
+  }
+
+  /**
+   * The upload process exactly as a due run starts it (docs/sync.md), with the CLI's environment:
+   * what a run that found the tool due, before another upload failed, leaves behind.
+   */
+  private Process lateUpload() throws Exception {
+    ProcessBuilder builder = cli.processBuilder();
+    List<String> command = new ArrayList<>(List.of(builder.command().get(0), "-cp",
+        Path.of("target", "sample-cli.jar").toAbsolutePath().toString(),
+        "dev.telemetrykit.picocli.internal.sync.FlushMain", "sample-cli", "http://127.0.0.1:8080", "1", "10000", "3600",
+        "100"));
+    return builder.command(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
   }
 
   /** Starts collector-lite where the faulty one was and uploads in the foreground. */
