@@ -41,7 +41,8 @@ class CliKillFaultIT {
     RecordedEvents recorded = new RecordedEvents(cli.home().dir());
 
     // Kill moments spread around the moment the command prints its line, just before it writes
-    // its event: calibrated on unkilled runs, since a JVM's start-up varies from run to run.
+    // its event: half by the clock, calibrated on unkilled runs (a JVM's start-up varies from run
+    // to run), half triggered by the line itself.
     List<Long> toOutput = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       toOutput.add(millisToOutput(cli));
@@ -55,8 +56,15 @@ class CliKillFaultIT {
     for (int i = 0; i < RUNS; i++) {
       Set<String> before = new HashSet<>(recorded.journalIds());
       TimedRun run = TimedRun.start(cli, "build");
-      long killAt = typical * (85 + random.nextInt(50)) / 100;
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(killAt));
+      if (i % 2 == 0) {
+        // By the clock: mostly before the command ends, some around the write, some after the exit.
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(typical * (85 + random.nextInt(50)) / 100));
+      } else {
+        // Right after the command's line: the event is being written, or has just been.
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(1))
+            .until(() -> run.outputSoFar().contains("Built project") || !run.process().isAlive());
+        LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(random.nextInt(5_000)));
+      }
       run.process().destroyForcibly();
       TimedRun.Result result = run.finish();
 
@@ -78,11 +86,11 @@ class CliKillFaultIT {
       }
     }
     List<String> recordedIds = recorded.journalIds();
-    assertThat(killedBefore).as("kills that came before the event was written (seed %d)", seed).isPositive();
-    assertThat(killedAfter).as("kills that came after the event was written (seed %d)", seed).isPositive();
     List<Path> unfinished = recorded.unfinishedWrites();
     System.out.printf("kill -9 while writing (seed %d, output after %d ms): %d killed before the rename, %d killed after it,"
         + " %d ended first; %d unfinished .tmp files%n", seed, typical, killedBefore, killedAfter, finished, unfinished.size());
+    assertThat(killedBefore).as("kills that came before the event was written (seed %d)", seed).isPositive();
+    assertThat(killedAfter).as("kills that came after the event was written (seed %d)", seed).isPositive();
     assertThat(recordedIds).hasSize(calibrationEvents + killedAfter + finished);
 
     try (RunningCollector collector = RunningCollector.start(dir)) {
