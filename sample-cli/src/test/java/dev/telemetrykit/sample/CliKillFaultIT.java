@@ -87,16 +87,19 @@ class CliKillFaultIT {
     }
     List<String> recordedIds = recorded.journalIds();
     List<Path> unfinished = recorded.unfinishedWrites();
-    System.out.printf("kill -9 while writing (seed %d, output after %d ms): %d killed before the rename, %d killed after it,"
-        + " %d ended first; %d unfinished .tmp files%n", seed, typical, killedBefore, killedAfter, finished, unfinished.size());
+    System.out.printf("kill -9 while writing (seed %d, output after %d ms): %d killed before the rename,"
+        + " %d killed after it, %d ended first; %d unfinished .tmp files%n",
+        seed, typical, killedBefore, killedAfter, finished, unfinished.size());
     assertThat(killedBefore).as("kills that came before the event was written (seed %d)", seed).isPositive();
     assertThat(killedAfter).as("kills that came after the event was written (seed %d)", seed).isPositive();
     assertThat(recordedIds).hasSize(calibrationEvents + killedAfter + finished);
 
     try (RunningCollector collector = RunningCollector.start(dir)) {
-      SampleCliJar.Output flush = cli.env("TELEMETRY_KIT_ENDPOINT", collector.url()).runWithoutTerminal("telemetry", "flush");
+      SampleCliJar.Output flush =
+          cli.env("TELEMETRY_KIT_ENDPOINT", collector.url()).runWithoutTerminal("telemetry", "flush");
 
-      assertThat(flush.text()).isEqualTo("Sent " + recordedIds.size() + " events in 1 batch to " + collector.url() + ".\n");
+      assertThat(flush.text())
+          .isEqualTo("Sent " + recordedIds.size() + " events in 1 batch to " + collector.url() + ".\n");
       List<String> stored = StoredEvents.of(dir).eventIds(recorded.userId());
       assertThat(stored).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(recordedIds);
       assertThat(cli.runWithoutTerminal("telemetry", "status").text()).doesNotContain("dropped:");

@@ -123,7 +123,8 @@ class CollectorFaultIT {
     assertThat(before).hasSize(2).doesNotHaveDuplicates();
 
     try (RunningCollector collector = RunningCollector.start(dir, port)) {
-      await().atMost(Duration.ofSeconds(10)).until(() -> System.currentTimeMillis() > SyncFile.read(recorded.home()).nextAttempt());
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> System.currentTimeMillis() > SyncFile.read(recorded.home()).nextAttempt());
       runs.run("limited-3"); // due again: its background upload sends all three
       await().atMost(Duration.ofSeconds(30)).until(() -> StoredEvents.of(dir).eventIds(recorded.userId()).size() == 3);
       uploads.awaitNone();

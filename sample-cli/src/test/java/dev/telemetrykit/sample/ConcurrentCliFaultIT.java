@@ -58,7 +58,8 @@ class ConcurrentCliFaultIT {
       assertThat(flush.exitCode()).as(flush.text()).isZero();
       ExactlyOnce.assertStored(StoredEvents.of(dir), recorded.userId(), List.of(), runs.tags());
       assertThat(recorded.allIds()).as("left in the queue").isEmpty();
-      System.out.println("16 at once, exit delays (ms): plain " + plain.exitDelays() + ", granted " + runs.exitDelays());
+      System.out.println("16 at once, exit delays (ms): plain " + plain.exitDelays()
+          + ", granted " + runs.exitDelays());
       assertThat(median(runs.exitDelays())).as("median exit delay, granted (ms)")
           .isLessThanOrEqualTo(median(plain.exitDelays()) + TaggedRuns.EXIT_BOUND_MILLIS);
       assertThat(runs.exitDelays()).as("exit delays, granted (ms)")
