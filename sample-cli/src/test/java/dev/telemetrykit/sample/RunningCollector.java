@@ -34,10 +34,15 @@ final class RunningCollector implements AutoCloseable {
   }
 
   static RunningCollector start(Path dir) throws Exception {
+    return start(dir, 0);
+  }
+
+  /** The collector on {@code port} (0: any free port), storing into {@code dir/collector.db}. */
+  static RunningCollector start(Path dir, int port) throws Exception {
     assertThat(JAR).as("collector-lite is built before sample-cli (module order)").isRegularFile();
     Process process = new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
-            "--port", "0", "--db", "jdbc:sqlite:" + dir.resolve("collector.db"))
+            "--port", Integer.toString(port), "--db", "jdbc:sqlite:" + dir.resolve("collector.db"))
         .directory(dir.toFile())
         .redirectErrorStream(true)
         .start();

@@ -83,12 +83,7 @@ final class SampleCliJar {
    * another program would, and returns what it printed, stdout and stderr together.
    */
   Output runWithoutTerminal(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-jar", JAR.toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-    builder.environment().clear();
-    builder.environment().putAll(env);
-    Process process = builder.start();
+    Process process = processBuilder(args).redirectErrorStream(true).start();
     process.getOutputStream().close();
     String text = new String(process.getInputStream().readAllBytes(), UTF_8);
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -96,6 +91,16 @@ final class SampleCliJar {
       throw new AssertionError("sample-cli " + String.join(" ", args) + " did not finish within 30 s");
     }
     return new Output(text, process.exitValue());
+  }
+
+  /** A process of the CLI with exactly this environment, in {@link #dir()}, not started yet. */
+  ProcessBuilder processBuilder(String... args) {
+    List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    return builder;
   }
 
   /** What a run printed and returned. */

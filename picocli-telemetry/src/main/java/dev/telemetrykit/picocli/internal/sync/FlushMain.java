@@ -66,6 +66,12 @@ public final class FlushMain {
         return; // another upload of this tool is under way
       }
       TimeSource time = TimeSource.SYSTEM;
+      // The run that started us read the schedule when it started. An upload that failed since
+      // (while that run's command ran) may have set a backoff: honour it, or every run that
+      // overlapped a failing upload would send once more.
+      if (time.epochMillis() < SyncState.load(config.syncStateFile()).nextAttempt()) {
+        return;
+      }
       Flusher flusher = new Flusher(config, sender(config), new Backoff(() -> ThreadLocalRandom.current().nextDouble()),
           time, EventIds.newId(time.epochMillis()));
       flusher.flush(time.epochMillis() + WORK_MILLIS, sent -> {});

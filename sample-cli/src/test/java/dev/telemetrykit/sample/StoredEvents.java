@@ -1,0 +1,48 @@
+package dev.telemetrykit.sample;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The events collector-lite stored, read from its SQLite file rather than through its API, so that
+ * every stored row counts, duplicates included (the API only shows aggregates).
+ */
+record StoredEvents(Path database) {
+  /** The collector that {@link RunningCollector#start} started in {@code dir}. */
+  static StoredEvents of(Path dir) {
+    return new StoredEvents(dir.resolve("collector.db"));
+  }
+
+  /** The event id of every stored row of {@code userId}. */
+  List<String> eventIds(String userId) throws SQLException {
+    return column("event_id", userId);
+  }
+
+  /**
+   * The {@code --region} value of every stored row of {@code userId}: the tests tag each run with
+   * its own region, so this names the run each stored event came from.
+   */
+  List<String> regions(String userId) throws SQLException {
+    return column("json_extract(metadata, '$.option_values.\"--region\"')", userId);
+  }
+
+  private List<String> column(String expression, String userId) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
+        PreparedStatement ps = c.prepareStatement("SELECT " + expression + " FROM events WHERE user_id = ?")) {
+      ps.setString(1, userId);
+      List<String> values = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          values.add(rs.getString(1));
+        }
+      }
+      return values;
+    }
+  }
+}

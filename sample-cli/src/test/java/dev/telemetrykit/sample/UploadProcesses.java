@@ -1,0 +1,54 @@
+package dev.telemetrykit.sample;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The detached upload processes ({@code FlushMain}) the CLI started for one data directory. Tests
+ * wait for them to end before they read the queue, and kill them to test a kill while flushing.
+ *
+ * <p>They are told apart by their environment ({@code /proc/<pid>/environ}), not their arguments:
+ * the arguments carry the endpoint of the annotation, and {@code TELEMETRY_KIT_ENDPOINT} replaces it
+ * in the upload process as in the CLI, so every test's upload has the same arguments.
+ */
+record UploadProcesses(Path home) {
+  private static final String MAIN = "dev.telemetrykit.picocli.internal.sync.FlushMain";
+
+  List<ProcessHandle> running() {
+    String marker = "TELEMETRY_KIT_HOME=" + home + "\0";
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("").contains(MAIN + " sample-cli "))
+        .filter(p -> environment(p).contains(marker))
+        .toList();
+  }
+
+  /**
+   * Waits until an upload has tried since {@code before} ({@code last_attempt} moved on in the
+   * sync file) and no upload process is left.
+   */
+  void awaitAttemptAfter(SyncFile before) {
+    await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(100))
+        .until(() -> SyncFile.read(home).lastAttempt() > before.lastAttempt());
+    awaitNone();
+  }
+
+  /** Waits until none is left; each ends within FlushMain's 30 s hard limit. */
+  void awaitNone() {
+    await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(100)).until(() -> running().isEmpty());
+  }
+
+  private static String environment(ProcessHandle p) {
+    try {
+      return new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "environ")), StandardCharsets.UTF_8)
+          + "\0";
+    } catch (IOException | RuntimeException gone) {
+      return "";
+    }
+  }
+}
