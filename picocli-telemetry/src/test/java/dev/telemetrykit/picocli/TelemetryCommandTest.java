@@ -203,6 +203,11 @@ class TelemetryCommandTest {
       AppRun.Result show = app.run("telemetry", "show");
       assertThat(show.exitCode()).isEqualTo(1);
       assertThat(show.err()).startsWith("Could not read the queue: ").contains("locked");
+
+      AppRun.Result flush = app.run("telemetry", "flush");
+      assertThat(flush.exitCode()).isEqualTo(1);
+      assertThat(flush.err()).startsWith("Nothing was sent: could not use the queue: ").contains("locked")
+          .doesNotContain("\tat ").doesNotContain("Exception");
       s.execute("ROLLBACK");
     }
     assertThat(data().importAndReadQueue()).hasSize(2);

@@ -5,6 +5,7 @@ import dev.telemetrykit.picocli.internal.sync.Backoff;
 import dev.telemetrykit.picocli.internal.sync.FlushLock;
 import dev.telemetrykit.picocli.internal.sync.Flusher;
 import java.io.PrintWriter;
+import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
@@ -45,12 +46,19 @@ final class FlushCommand implements Callable<Integer> {
       }
       Flusher flusher = new Flusher(context.config, context.sender(), new Backoff(
           () -> ThreadLocalRandom.current().nextDouble()), context.time, EventIds.newId(context.time.epochMillis()));
-      Flusher.Outcome outcome = flusher.flush(context.time.epochMillis() + FLUSH_MILLIS, sent -> {
-        if (terminal) {
-          out.print("\rSent " + sent + " events…");
-          out.flush();
-        }
-      });
+      Flusher.Outcome outcome;
+      try {
+        outcome = flusher.flush(context.time.epochMillis() + FLUSH_MILLIS, sent -> {
+          if (terminal) {
+            out.print("\rSent " + sent + " events…");
+            out.flush();
+          }
+        });
+      } catch (SQLException e) {
+        // Locked by another program, read-only, or full: the user can act on SQLite's own words.
+        err.println("Nothing was sent: could not use the queue: " + e.getMessage() + ". It stays as it is.");
+        return 1;
+      }
       if (terminal && outcome.sent() > 0) {
         out.println();
       }
