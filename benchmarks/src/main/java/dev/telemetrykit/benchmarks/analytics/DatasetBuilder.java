@@ -36,7 +36,7 @@ final class DatasetBuilder {
       store.description();
     }
     if (database instanceof PostgresDatabase postgres) {
-      postgres.analyze();
+      postgres.vacuumAnalyze();
     }
     double rollupSeconds = seconds(start);
     System.out.printf("%s: collector migrations built the rollups in %.0f s%n", database.name(), rollupSeconds);

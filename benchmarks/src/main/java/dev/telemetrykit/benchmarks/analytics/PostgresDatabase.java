@@ -99,12 +99,21 @@ final class PostgresDatabase implements BenchmarkDatabase {
   }
 
   /**
-   * Refreshes the planner's statistics, as autovacuum would soon after a load this size; without
-   * them the first queries are planned from guesses.
+   * What autovacuum would do soon after a load this size: statistics for the planner, and the dead
+   * row versions that building the rollups by upsert left behind removed (before this, the
+   * top-commands query visited 165,351 index entries for 35,637 live rows and took twice as long).
    */
-  void analyze() throws SQLException {
+  void vacuumAnalyze() throws SQLException {
+    List<String> tables = new java.util.ArrayList<>();
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-      statement.execute("ANALYZE");
+      try (ResultSet rows = statement.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")) {
+        while (rows.next()) {
+          tables.add(rows.getString(1));
+        }
+      }
+      for (String table : tables) { // a bare VACUUM would visit every schema of the database
+        statement.execute("VACUUM ANALYZE " + schema + "." + table);
+      }
     }
   }
 
