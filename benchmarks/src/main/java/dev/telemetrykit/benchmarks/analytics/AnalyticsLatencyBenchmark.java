@@ -82,7 +82,13 @@ public final class AnalyticsLatencyBenchmark implements Callable<Integer> {
     List<String> table = new ArrayList<>();
     boolean met = true;
     for (BenchmarkDatabase database : databases) {
-      met &= measure(database, table);
+      try {
+        met &= measure(database, table);
+      } catch (Exception e) { // e.g. no PostgreSQL server: still report the other backend
+        e.printStackTrace();
+        table.add(String.format("%-11s FAILED: %s", database.name(), e));
+        met = false;
+      }
     }
     System.out.println();
     System.out.printf("Analytics latency over HTTP, %,d events in 90 days, reports over %d days,"
