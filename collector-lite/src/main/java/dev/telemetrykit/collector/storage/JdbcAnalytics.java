@@ -108,16 +108,21 @@ final class JdbcAnalytics implements Analytics {
 
   @Override
   public Platforms platforms(String service, DateRange range) {
-    return new Platforms(spread("os", service, range), spread("arch", service, range),
-        spread("java_version", service, range));
-  }
-
-  private List<PlatformCount> spread(String column, String service, DateRange range) {
-    // The column name comes from this class, never from a request.
-    return sql.list("SELECT " + column + ", SUM(runs), COUNT(DISTINCT user_id) FROM user_daily" + RANGE
-            + " AND " + column + " <> '' GROUP BY " + column, parameters(service, range),
-            row -> new PlatformCount(row.getString(1), row.getLong(2), row.getLong(3)))
-        .stream().sorted(byCount(PlatformCount::users, PlatformCount::value)).toList();
+    // One pass for all three columns instead of a COUNT(DISTINCT) query per column: at 10 million
+    // events each of those sorted the range's user_daily rows again, three times the work.
+    PlatformSpread os = new PlatformSpread();
+    PlatformSpread arch = new PlatformSpread();
+    PlatformSpread javaVersion = new PlatformSpread();
+    sql.list("SELECT user_id, os, arch, java_version, SUM(runs) FROM user_daily" + RANGE
+        + " GROUP BY user_id, os, arch, java_version ORDER BY user_id", parameters(service, range), row -> {
+          String user = row.getString(1);
+          long runs = row.getLong(5);
+          os.add(row.getString(2), user, runs);
+          arch.add(row.getString(3), user, runs);
+          javaVersion.add(row.getString(4), user, runs);
+          return null;
+        });
+    return new Platforms(os.counts(), arch.counts(), javaVersion.counts());
   }
 
   @Override
