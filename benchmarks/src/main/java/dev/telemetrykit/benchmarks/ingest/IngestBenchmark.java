@@ -23,7 +23,7 @@ import java.util.UUID;
  *
  * <pre>
  * java -jar benchmarks/target/ingest-benchmark.jar [--senders 12] [--rounds 5] [--seconds 5]
- *     [--warmup 8] [--postgres jdbc:postgresql://127.0.0.1:5432/test?user=postgres]
+ *     [--warmup 8] [--postgres jdbc:postgresql://127.0.0.1:5432/test?user=postgres] [--only SQLite,PostgreSQL]
  * </pre>
  */
 public final class IngestBenchmark {
@@ -40,6 +40,7 @@ public final class IngestBenchmark {
     double seconds = Double.parseDouble(options.getOrDefault("seconds", "5"));
     double warmup = Double.parseDouble(options.getOrDefault("warmup", "8"));
     String postgres = options.getOrDefault("postgres", DEFAULT_POSTGRES);
+    List<String> only = List.of(options.getOrDefault("only", "parse-only,SQLite,PostgreSQL").split(","));
 
     Path directory = Files.createTempDirectory("ingest-bench-");
     String schema = "ingest_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -53,9 +54,14 @@ public final class IngestBenchmark {
     List<IngestTarget> targets = new ArrayList<>();
     Map<IngestTarget, Tally> tallies = new LinkedHashMap<>();
     try {
+      // parse-only always runs: the ratios need it.
       targets.add(IngestTarget.parseOnly());
-      targets.add(IngestTarget.sqlite(directory));
-      targets.add(IngestTarget.collector("PostgreSQL", postgresUrl));
+      if (only.contains("SQLite")) {
+        targets.add(IngestTarget.sqlite(directory));
+      }
+      if (only.contains("PostgreSQL")) {
+        targets.add(IngestTarget.collector("PostgreSQL", postgresUrl));
+      }
       long timestamp = System.currentTimeMillis() - 60_000;
       int sender = 0;
       Random random = new Random();
@@ -80,9 +86,9 @@ public final class IngestBenchmark {
         for (IngestTarget target : order) {
           Tally tally = tallies.get(target);
           tally.add(LoadRun.run(target, tally.bodies, SETTLE_SECONDS, seconds), true);
-          line.append(String.format(Locale.ROOT, "  %s %,.0f/s (machine %.2f cores, JVM %.2f, senders %.2f)",
-              target.name, tally.last.eventsPerSecond(), tally.last.machine().machineCores(),
-              tally.last.machine().jvmCores(), tally.last.senderCores()));
+          line.append(String.format(Locale.ROOT, "  %s %,.0f/s (machine %.2f cores, JVM %.2f, writer %.2f,"
+                  + " senders %.2f)", target.name, tally.last.eventsPerSecond(), tally.last.machine().machineCores(),
+              tally.last.machine().jvmCores(), tally.last.machine().writerCores(), tally.last.senderCores()));
         }
         System.out.println(line);
       }
@@ -126,7 +132,7 @@ public final class IngestBenchmark {
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 == args.length) {
         throw new IllegalArgumentException("usage: [--senders N] [--rounds N] [--seconds S] [--warmup S]"
-            + " [--postgres JDBC-URL]");
+            + " [--postgres JDBC-URL] [--only SQLite,PostgreSQL]");
       }
       options.put(args[i].substring(2), args[++i]);
     }

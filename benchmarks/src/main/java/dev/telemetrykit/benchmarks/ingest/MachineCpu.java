@@ -2,6 +2,8 @@ package dev.telemetrykit.benchmarks.ingest;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,19 +15,34 @@ import java.nio.file.Path;
 final class MachineCpu {
   private MachineCpu() {}
 
-  /** Busy and total ticks of the machine, and this process's CPU nanoseconds, at one moment. */
-  record Snapshot(long busyTicks, long totalTicks, long processNanos, long wallNanos) {
+  /**
+   * Busy and total ticks of the machine, this process's CPU nanoseconds, and those of the
+   * collectors' storage writer threads, at one moment.
+   */
+  record Snapshot(long busyTicks, long totalTicks, long processNanos, long writerNanos, long wallNanos) {
     Usage since(Snapshot before) {
       double wall = (wallNanos - before.wallNanos) / 1e9;
       long total = totalTicks - before.totalTicks;
       double busyShare = total > 0 ? (double) (busyTicks - before.busyTicks) / total : Double.NaN;
       return new Usage(wall, busyShare * Runtime.getRuntime().availableProcessors(),
-          (processNanos - before.processNanos) / 1e9 / wall);
+          (processNanos - before.processNanos) / 1e9 / wall, (writerNanos - before.writerNanos) / 1e9 / wall);
     }
   }
 
-  /** Cores busy machine-wide and cores used by this JVM, averaged over a window. */
-  record Usage(double wallSeconds, double machineCores, double jvmCores) {}
+  /** Cores busy machine-wide, used by this JVM, and by the storage writer threads, averaged over a window. */
+  record Usage(double wallSeconds, double machineCores, double jvmCores, double writerCores) {}
+
+  /** CPU time of the threads that write batches to the database (named collector-*-writer-*). */
+  private static long writerNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null && info.getThreadName().startsWith("collector-") && info.getThreadName().contains("-writer-")) {
+        sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return sum;
+  }
 
   static Snapshot snapshot() {
     long busy = -1;
@@ -43,6 +60,6 @@ final class MachineCpu {
     }
     long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
-    return new Snapshot(busy, total, process, System.nanoTime());
+    return new Snapshot(busy, total, process, writerNanos(), System.nanoTime());
   }
 }

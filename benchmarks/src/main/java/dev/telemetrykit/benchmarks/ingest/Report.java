@@ -18,18 +18,19 @@ final class Report {
     double base = Double.NaN;
     System.out.println();
     System.out.printf(Locale.ROOT, "| target | median events/s | min | max | ratio to parse-only | machine cores busy"
-        + " | JVM cores | sender cores |%n|---|---|---|---|---|---|---|---|%n");
+        + " | JVM cores | writer thread cores | sender cores |%n|---|---|---|---|---|---|---|---|---|%n");
     for (Map.Entry<IngestTarget, IngestBenchmark.Tally> entry : tallies.entrySet()) {
       List<LoadRun.Result> runs = entry.getValue().measured;
       double median = median(runs.stream().mapToDouble(LoadRun.Result::eventsPerSecond).toArray());
       if (!entry.getKey().keepsEvents()) {
         base = median;
       }
-      System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f | %.2f |%n", entry.getKey().name,
+      System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", entry.getKey().name,
           median, runs.stream().mapToDouble(LoadRun.Result::eventsPerSecond).min().orElse(0),
           runs.stream().mapToDouble(LoadRun.Result::eventsPerSecond).max().orElse(0), median / base,
           median(runs.stream().mapToDouble(r -> r.machine().machineCores()).toArray()),
           median(runs.stream().mapToDouble(r -> r.machine().jvmCores()).toArray()),
+          median(runs.stream().mapToDouble(r -> r.machine().writerCores()).toArray()),
           median(runs.stream().mapToDouble(LoadRun.Result::senderCores).toArray()));
     }
     System.out.println();
