@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Collector ingest throughput over loopback: the parse-only endpoint, a SQLite collector and a
@@ -98,7 +99,9 @@ public final class IngestBenchmark {
       }
     }
     boolean exact = Report.print(tallies, LoadAverage.read());
-    Files.walk(directory).sorted(Collections.reverseOrder()).forEach(path -> path.toFile().delete());
+    try (Stream<Path> files = Files.walk(directory)) {
+      files.sorted(Collections.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
     execute(postgres, "DROP SCHEMA " + schema + " CASCADE");
     if (!exact) {
       System.exit(1);
