@@ -18,10 +18,22 @@ final class DataSources {
   private static final int POSTGRESQL_POOL_SIZE = 10;
   /** How long a SQLite writer waits for another process holding the write lock. */
   private static final int SQLITE_BUSY_TIMEOUT_MS = 5_000;
+  /** Page cache per SQLite connection, in KiB (a negative cache_size): 64 MiB. */
+  private static final int SQLITE_CACHE_KIB = -65_536;
   /** Concurrent analytics queries on SQLite; in WAL mode they read beside the one writer. */
   private static final int SQLITE_READERS = 4;
 
+  /**
+   * Threads committing groups of batches. SQLite has one writer connection. On PostgreSQL a second
+   * writer prepares its group while the first commits; more would wait on the same rollup rows.
+   */
+  private static final int POSTGRESQL_BATCH_WRITERS = 2;
+
   private DataSources() {}
+
+  static int batchWriters(Dialect dialect) {
+    return dialect == Dialect.SQLITE ? 1 : POSTGRESQL_BATCH_WRITERS;
+  }
 
   static DataSource unpooled(Dialect dialect, String jdbcUrl) {
     return switch (dialect) {
@@ -80,6 +92,9 @@ final class DataSources {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL); // readers do not block the writer
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL); // durable enough in WAL mode, far faster
     config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+    // The events table's indexes are keyed by random ids: with SQLite's default 2 MB cache each
+    // group commit re-reads most of the index pages it touches.
+    config.setCacheSize(SQLITE_CACHE_KIB);
     config.setTransactionMode(transactions);
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl(jdbcUrl);

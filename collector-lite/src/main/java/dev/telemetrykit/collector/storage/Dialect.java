@@ -36,7 +36,7 @@ enum Dialect {
     }
   };
 
-  private static final String COLUMNS = "event_id, service, service_version, event_type, user_id, session_id,"
+  static final String COLUMNS = "event_id, service, service_version, event_type, user_id, session_id,"
       + " ts, day, command, success, duration_ms, exit_code, version, os, arch, java_version, error, metadata";
 
   private final String urlPrefix;

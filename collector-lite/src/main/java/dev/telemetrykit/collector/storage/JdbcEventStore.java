@@ -3,23 +3,26 @@ package dev.telemetrykit.collector.storage;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.telemetrykit.collector.analytics.Analytics;
 import dev.telemetrykit.collector.ingest.Batch;
-import dev.telemetrykit.collector.ingest.Event;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
+import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /** The {@link EventStore} for both databases; what differs lives in {@link Dialect} and {@link DataSources}. */
 final class JdbcEventStore implements EventStore {
+  /** Events one group commit holds at most: enough for every request thread to share it. */
+  static final int MAX_GROUP_EVENTS = 20_000;
+
   private final Dialect dialect;
   private final HikariDataSource pool;
   private final HikariDataSource readers; // the same pool on PostgreSQL
   private final RollupWriter rollups;
+  private final GroupCommit<PendingBatch, Integer> batches;
   private final Analytics analytics;
   private final String description;
 
@@ -28,6 +31,8 @@ final class JdbcEventStore implements EventStore {
     this.pool = pool;
     this.readers = readers;
     this.rollups = new RollupWriter(dialect);
+    this.batches = new GroupCommit<>("collector-" + dialect.name().toLowerCase(Locale.ROOT) + "-writer",
+        DataSources.batchWriters(dialect), MAX_GROUP_EVENTS, PendingBatch::size, new BatchGroupWriter(pool, dialect));
     this.analytics = new JdbcAnalytics(new SqlQueries(readers, dialect), dialect);
     this.description = description;
   }
@@ -85,35 +90,13 @@ final class JdbcEventStore implements EventStore {
     T run(Connection connection) throws SQLException;
   }
 
+  /**
+   * Builds the rows on the caller's thread, then waits while a writer stores them together with
+   * the other batches waiting at that moment, in one transaction (see {@link BatchGroupWriter}).
+   */
   @Override
   public int store(Batch batch) {
-    return inTransaction("store a batch of " + batch.events().size() + " events", connection -> {
-      List<Event> events = batch.events();
-      List<EventRow> rows = events.stream().map(event -> EventRow.of(batch, event)).toList();
-      int[] inserted = insertAll(connection, rows);
-      // Only the events stored now count: a duplicate, resent or repeated in this batch, changes nothing.
-      RollupDelta delta = RollupDelta.forStoredEvents();
-      int stored = 0;
-      for (int i = 0; i < rows.size(); i++) {
-        if (inserted[i] > 0) {
-          delta.add(rows.get(i), events.get(i).metadata());
-          stored++;
-        }
-      }
-      rollups.apply(connection, delta);
-      return events.size() - stored;
-    });
-  }
-
-  /** One update count per row: 1 for a new event, 0 when its event_id conflicted. */
-  private int[] insertAll(Connection connection, List<EventRow> rows) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(dialect.insertSql())) {
-      for (EventRow row : rows) {
-        row.bindInsert(insert);
-        insert.addBatch();
-      }
-      return insert.executeBatch();
-    }
+    return batches.submit(PendingBatch.of(batch));
   }
 
   private static void rollback(Connection connection, Exception cause) {
@@ -192,6 +175,14 @@ final class JdbcEventStore implements EventStore {
 
   @Override
   public void close() {
+    try {
+      batches.close(); // finishes the batches already handed in
+    } finally {
+      closePools();
+    }
+  }
+
+  private void closePools() {
     try {
       if (readers != pool) {
         readers.close();

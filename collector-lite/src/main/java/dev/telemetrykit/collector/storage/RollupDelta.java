@@ -34,6 +34,7 @@ final class RollupDelta {
   /** Durations above this (about 2.2 years) count as this much, so sums never overflow 64 bits. */
   static final long MAX_DURATION_MS = 1L << 36;
 
+  private static final long MILLIS_PER_DAY = 86_400_000L;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Comparator<List<Object>> KEY_ORDER = RollupDelta::compareKeys;
 
@@ -85,7 +86,7 @@ final class RollupDelta {
 
   /** Adds one event; {@code metadata} is the object {@code row} was made from. */
   void add(EventRow row, JsonNode metadata) {
-    LocalDate day = LocalDate.parse(row.day());
+    LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(row.ts(), MILLIS_PER_DAY)); // the UTC day, without parsing row.day()
     String service = row.service();
     String version = dimension(row.version() != null ? row.version() : row.serviceVersion());
     boolean run = "command_executed".equals(row.eventType())
@@ -145,6 +146,22 @@ final class RollupDelta {
       });
       for (String text : values) {
         change(RollupTable.OPTIONS, List.of(service, command, day, option.getKey(), 1, text), 1);
+      }
+    }
+  }
+
+  /** Adds everything {@code other} holds; both must add (or both subtract). */
+  void addAll(RollupDelta other) {
+    if (other.sign != sign) {
+      throw new IllegalArgumentException("cannot merge a delta that adds with one that subtracts");
+    }
+    for (Map.Entry<RollupTable, SortedMap<List<Object>, long[]>> table : other.changes.entrySet()) {
+      SortedMap<List<Object>, long[]> mine = changes.computeIfAbsent(table.getKey(), t -> new TreeMap<>(KEY_ORDER));
+      for (Map.Entry<List<Object>, long[]> change : table.getValue().entrySet()) {
+        long[] sums = mine.computeIfAbsent(change.getKey(), k -> new long[change.getValue().length]);
+        for (int i = 0; i < sums.length; i++) {
+          sums[i] += change.getValue()[i];
+        }
       }
     }
   }

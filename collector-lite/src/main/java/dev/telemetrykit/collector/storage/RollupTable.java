@@ -62,6 +62,23 @@ enum RollupTable {
         + counts.stream().map(c -> c + " = " + name + "." + c + " + excluded." + c).collect(Collectors.joining(", "));
   }
 
+  /**
+   * The upsert of {@link #upsertSql()} for many rows at once, one array parameter per column
+   * (PostgreSQL): the keys' arrays, typed by {@code keyTypes} (e.g. text, date, integer), then one
+   * bigint array per count. The rows' keys must be distinct.
+   */
+  String upsertManySql(List<String> keyTypes) {
+    List<String> columns = new ArrayList<>(keys);
+    columns.addAll(counts);
+    List<String> arrays = new ArrayList<>();
+    keyTypes.forEach(type -> arrays.add("CAST(? AS " + type + "[])"));
+    counts.forEach(count -> arrays.add("CAST(? AS bigint[])"));
+    return "INSERT INTO " + name + " (" + String.join(", ", columns) + ") SELECT * FROM unnest("
+        + String.join(", ", arrays) + ")"
+        + " ON CONFLICT (" + String.join(", ", keys) + ") DO UPDATE SET "
+        + counts.stream().map(c -> c + " = " + name + "." + c + " + excluded." + c).collect(Collectors.joining(", "));
+  }
+
   /** Removes a row whose first count fell to zero; parameters: the keys. */
   String deleteEmptySql() {
     return "DELETE FROM " + name + " WHERE "

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.telemetrykit.collector.ingest.Batch;
 import dev.telemetrykit.collector.ingest.BatchValidator;
 import dev.telemetrykit.collector.ingest.Event;
@@ -18,6 +19,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -163,6 +165,80 @@ abstract class EventStoreContract {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void groupOfBatchesIsStoredAsIfTheyCameOneAfterAnother() throws Exception {
+    Batch first = batch(3, Batches.userId());
+    Batch second = batch(2, Batches.userId());
+    List<Event> overlapping = new ArrayList<>(second.events());
+    overlapping.add(first.events().get(0)); // already in the first batch of the same group
+    Batch repeated = new Batch(first.serviceName(), first.serviceVersion(), first.events());
+
+    List<Object> outcomes = writeOneGroup(first,
+        new Batch(second.serviceName(), second.serviceVersion(), overlapping), repeated);
+
+    assertThat(outcomes).containsExactly(0, 1, 3);
+    assertThat(count("SELECT count(*) FROM events")).isEqualTo(5);
+    assertThat(count("SELECT sum(events) FROM service_daily")).isEqualTo(5);
+  }
+
+  @Test
+  void batchThatFailsInAGroupFailsAloneAndTheOthersAreStored() throws Exception {
+    Batch bad = batch(2, Batches.userId());
+    Event last = bad.events().get(1);
+    List<Event> events = new ArrayList<>(bad.events());
+    events.set(1, new Event(last.eventId(), null, last.timestamp(), last.userId(), last.sessionId(), last.metadata()));
+
+    List<Object> outcomes = writeOneGroup(batch(3, Batches.userId()),
+        new Batch(bad.serviceName(), bad.serviceVersion(), events), batch(4, Batches.userId()));
+
+    assertThat(outcomes.get(0)).isEqualTo(0);
+    assertThat(outcomes.get(1)).isInstanceOf(StorageException.class);
+    assertThat(outcomes.get(2)).isEqualTo(0);
+    assertThat(count("SELECT count(*) FROM events")).isEqualTo(7);
+    assertThat(count("SELECT sum(events) FROM service_daily")).isEqualTo(7);
+  }
+
+  @Test
+  void concurrentBatchesAreAllStoredWithTheirRollups() throws Exception {
+    int batches = 24;
+    ExecutorService pool = Executors.newFixedThreadPool(12);
+    try {
+      List<Future<Integer>> duplicates = new ArrayList<>();
+      for (int i = 0; i < batches; i++) {
+        Batch batch = batch(10, Batches.userId());
+        duplicates.add(pool.submit(() -> store.store(batch)));
+      }
+      for (Future<Integer> result : duplicates) {
+        assertThat(result.get()).isZero();
+      }
+
+      assertThat(count("SELECT count(*) FROM events")).isEqualTo(10L * batches);
+      assertThat(count("SELECT sum(events) FROM service_daily")).isEqualTo(10L * batches);
+      assertThat(count("SELECT count(DISTINCT user_id) FROM user_daily")).isEqualTo(batches);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Writes the batches as one group commit; one outcome each: its duplicates, or what it failed with. */
+  private List<Object> writeOneGroup(Batch... batches) throws Exception {
+    String url = currentDatabaseUrl();
+    Dialect dialect = Dialect.of(url);
+    List<GroupCommit.Entry<PendingBatch, Integer>> group = new ArrayList<>();
+    for (Batch batch : batches) {
+      group.add(new GroupCommit.Entry<>(PendingBatch.of(batch), new CompletableFuture<>()));
+    }
+    try (HikariDataSource pool = DataSources.pooled(dialect, url)) {
+      new BatchGroupWriter(pool, dialect).write(group);
+    }
+    List<Object> outcomes = new ArrayList<>();
+    for (GroupCommit.Entry<PendingBatch, Integer> entry : group) {
+      assertThat(entry.result()).isDone();
+      outcomes.add(entry.result().handle((duplicates, failure) -> failure != null ? failure : duplicates).get());
+    }
+    return outcomes;
   }
 
   @Test
