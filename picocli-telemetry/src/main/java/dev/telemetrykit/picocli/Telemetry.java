@@ -4,7 +4,6 @@ import dev.telemetrykit.picocli.internal.HostEnvironment;
 import dev.telemetrykit.picocli.internal.Instrumentation;
 import dev.telemetrykit.picocli.internal.event.EventProperties;
 import dev.telemetrykit.picocli.internal.run.Recorder;
-import dev.telemetrykit.picocli.internal.run.RunPlan;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -34,14 +33,8 @@ public final class Telemetry {
     if (app == null) {
       throw new IllegalArgumentException("The parameter 'app' must not be null");
     }
-    HostEnvironment host = HostEnvironment.system();
-    RunPlan plan = Instrumentation.planEarly(app, args, host);
     CommandLine cl = new CommandLine(app);
-    if (plan != null) {
-      Instrumentation.install(cl, plan);
-    } else {
-      Recorder.activate(Instrumentation.install(cl, args, host));
-    }
+    Recorder.activate(Instrumentation.install(cl, args, HostEnvironment.system()));
     return cl.execute(args);
   }
 

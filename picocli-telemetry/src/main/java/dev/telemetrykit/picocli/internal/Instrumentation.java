@@ -5,12 +5,18 @@ import dev.telemetrykit.picocli.internal.cli.TelemetryLauncher;
 import dev.telemetrykit.picocli.internal.config.OptOut;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.config.ToolSettings;
+import dev.telemetrykit.picocli.internal.consent.ConsentResolver;
+import dev.telemetrykit.picocli.internal.consent.ConsentState;
+import dev.telemetrykit.picocli.internal.consent.ConsentStore;
+import dev.telemetrykit.picocli.internal.consent.EffectiveConsent;
+import dev.telemetrykit.picocli.internal.event.Platform;
+import dev.telemetrykit.picocli.internal.queue.Journal;
 import dev.telemetrykit.picocli.internal.run.CommandInterceptor;
+import dev.telemetrykit.picocli.internal.run.ConsentAsker;
 import dev.telemetrykit.picocli.internal.run.Recorder;
-import dev.telemetrykit.picocli.internal.run.RunPlan;
+import dev.telemetrykit.picocli.internal.sync.FlushLauncher;
 import java.lang.reflect.Method;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -53,59 +59,22 @@ public final class Instrumentation {
       VersionSource version = new VersionSource(annotation.version(), spec);
       CommandSpec telemetryCommand =
           mayRunTelemetryCommand ? TelemetryLauncher.addTo(cl, config, version, host.time()) : null;
-      RunPlan plan = RunPlan.decide(config, settings, version, host, diagnostics);
-      if (plan.active()) {
-        CommandInterceptor.install(cl, plan, telemetryCommand, config.exitWaitMillis());
+      EffectiveConsent consent = resolve(config, diagnostics);
+      Recorder recorder = recorderFor(config, consent, version, host, diagnostics);
+      ConsentAsker asker = recorder == null && mayAsk(config, consent, host)
+          ? new ConsentAsker(config, new ConsentStore(config.stateFile()), consent.record(), version, host, diagnostics)
+          : null;
+      FlushLauncher upload = recorder != null && consent.granted() && !config.debug()
+          ? FlushLauncher.ifDue(config, settings, host.time().epochMillis(), diagnostics)
+          : null;
+      if (recorder != null || asker != null) {
+        CommandInterceptor.install(cl, recorder, asker, telemetryCommand, upload, config.exitWaitMillis());
       }
-      return plan.recorder();
+      return recorder;
     } catch (RuntimeException e) {
       diagnostics.failed("starting telemetry", e);
       return null;
     }
-  }
-
-  /**
-   * The first half of {@code Telemetry.execute}, called before Picocli builds its model of the
-   * app: when the app's class alone names the tool, checks the opt-outs and the author's settings
-   * here, and starts deciding the run's plan on another thread, so that the reading and class
-   * loading it takes overlap the tens of milliseconds Picocli takes. {@link #install(CommandLine,
-   * RunPlan)} is the second half.
-   *
-   * @return the plan being decided, or null when {@link #install(CommandLine, String[],
-   *     HostEnvironment)} is to do everything: the run may be a {@code telemetry} command, the
-   *     class does not name the tool, or an opt-out applies (it then finds that again, at once)
-   * @throws IllegalArgumentException when the author's settings are invalid
-   */
-  public static RunPlan planEarly(Object app, String[] args, HostEnvironment host) {
-    if (mayRunTelemetryCommand(args) || app instanceof Class || app instanceof Method) {
-      return null;
-    }
-    TelemetryEnabled annotation = findAnnotation(app);
-    String tool = annotation == null ? null : annotation.name().isEmpty() ? commandName(app.getClass()) : annotation.name();
-    if (tool == null || OptOut.reason(host.env(), tool) != null) {
-      return null;
-    }
-    ToolSettings settings = settings(annotation, tool);
-    TelemetryConfig config = TelemetryConfig.from(settings, host.env(), host.userHome());
-    Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());
-    VersionSource version = new VersionSource(annotation.version(), null);
-    return RunPlan.decideInBackground(config, settings, version, host, diagnostics);
-  }
-
-  /** The second half of {@code Telemetry.execute}: wraps {@code cl} to follow {@code plan}. */
-  public static void install(CommandLine cl, RunPlan plan) {
-    plan.version().attach(cl.getCommandSpec());
-    CommandInterceptor.install(cl, plan, null, plan.exitWaitMillis());
-    Recorder.activateWhenDecided(plan);
-  }
-
-  /**
-   * The name Picocli will give the app: {@code @Command(name)} on its own class; null when that
-   * is not set, or the class has no {@code @Command} and Picocli decides.
-   */
-  private static String commandName(Class<?> type) {
-    Command command = type.getAnnotation(Command.class);
-    return command == null || command.name().equals(CommandSpec.DEFAULT_COMMAND_NAME) ? null : command.name();
   }
 
   /**
@@ -124,13 +93,12 @@ public final class Instrumentation {
     if (OptOut.reason(host.env(), annotation.name()) != null) {
       return null;
     }
-    ToolSettings settings = settings(annotation, annotation.name());
-    TelemetryConfig config = TelemetryConfig.from(settings, host.env(), host.userHome());
+    TelemetryConfig config =
+        TelemetryConfig.from(settings(annotation, annotation.name()), host.env(), host.userHome());
     Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());
     try {
-      // Such programs never ask and never upload: only the recorder of the plan is used.
-      return RunPlan.decide(config, settings, new VersionSource(annotation.version(), null), host, diagnostics)
-          .recorder();
+      return recorderFor(
+          config, resolve(config, diagnostics), new VersionSource(annotation.version(), null), host, diagnostics);
     } catch (RuntimeException e) {
       diagnostics.failed("starting telemetry", e);
       return null;
@@ -150,8 +118,36 @@ public final class Instrumentation {
             annotation.exitWaitMillis());
   }
 
+  /**
+   * The recorder for this run: journaling when granted, printing in debug mode unless an opt-out
+   * or the user's refusal applies, else none.
+   */
+  private static Recorder recorderFor(
+      TelemetryConfig config, EffectiveConsent consent, VersionSource version, HostEnvironment host,
+      Diagnostics diagnostics) {
+    boolean granted = consent.granted();
+    boolean debugPreview = config.debug() && consent.state() == ConsentState.UNDECIDED;
+    if (!granted && !debugPreview) {
+      return null;
+    }
+    return Recorder.create(config, consent.record().userId(), version, host, diagnostics, granted);
+  }
 
+  private static EffectiveConsent resolve(TelemetryConfig config, Diagnostics diagnostics) {
+    EffectiveConsent consent = ConsentResolver.resolve(config, new ConsentStore(config.stateFile()));
+    if (diagnostics.debug()) {
+      diagnostics.debug("telemetry is " + consent.state().word() + ", decided by " + consent.decidedBy());
+    }
+    return consent;
+  }
 
+  /**
+   * Whether to show the consent box: the user has not decided (or what is collected changed since
+   * they said yes), and a person is there to answer: stdin and stdout are terminals, no CI.
+   */
+  private static boolean mayAsk(TelemetryConfig config, EffectiveConsent consent, HostEnvironment host) {
+    return consent.askable() && !config.ci() && host.interactive();
+  }
 
   /** Whether the run may be a {@code telemetry} command: unknown arguments, or one of them is it. */
   private static boolean mayRunTelemetryCommand(String[] args) {

@@ -10,8 +10,8 @@ public final class VersionSource {
   private static final int MAX_VERSION_LENGTH = 64;
 
   private final String declared;
-  private volatile CommandSpec spec;
-  private volatile String version;
+  private final CommandSpec spec;
+  private String version;
 
   /** @param spec the command whose {@code @Command(version)} is the fallback; may be null */
   VersionSource(String declared, CommandSpec spec) {
@@ -24,22 +24,13 @@ public final class VersionSource {
     return new VersionSource(version, null);
   }
 
-  /**
-   * Sets the command whose {@code @Command(version)} is the fallback, for a source made before
-   * Picocli built the command.
-   */
-  void attach(CommandSpec commandSpec) {
-    spec = commandSpec;
-  }
-
   /** The version as reported in telemetry, e.g. {@code 1.2.0}; {@code unknown} if none. */
   public String get() {
     if (version == null) {
       String text = declared;
-      CommandSpec command = spec;
-      if (text.isEmpty() && command != null) {
+      if (text.isEmpty() && spec != null) {
         try {
-          String[] lines = command.version();
+          String[] lines = spec.version();
           text = lines.length > 0 ? lines[0] : "";
         } catch (RuntimeException e) {
           text = "";

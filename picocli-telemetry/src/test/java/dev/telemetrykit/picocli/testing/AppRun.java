@@ -4,7 +4,6 @@ import dev.telemetrykit.picocli.internal.HostEnvironment;
 import dev.telemetrykit.picocli.internal.Instrumentation;
 import dev.telemetrykit.picocli.internal.consent.ConsentPrompt;
 import dev.telemetrykit.picocli.internal.run.Recorder;
-import dev.telemetrykit.picocli.internal.run.RunPlan;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -26,8 +25,7 @@ import picocli.CommandLine;
 public final class AppRun {
   private final Supplier<CommandLine> app;
   private final Map<String, String> env = new HashMap<>();
-  private static final Consumer<CommandLine> NOT_CUSTOMIZED = cl -> {};
-  private Consumer<CommandLine> customizer = NOT_CUSTOMIZED;
+  private Consumer<CommandLine> customizer = cl -> {};
   private boolean interactive;
   private FixedTime time = new FixedTime(1_764_000_000_000L, 3_000_000L);
   private final ByteArrayOutputStream debugErr = new ByteArrayOutputStream();
@@ -89,23 +87,9 @@ public final class AppRun {
     return execute(withTelemetry, args);
   }
 
-  /**
-   * Installs telemetry into a fresh command line as the app's main would: as {@code
-   * Telemetry.execute} does (the run's plan decided in the background) for an app that is not
-   * customized, else as {@code Telemetry.install} does.
-   *
-   * @return the recorder, when installed the {@code Telemetry.install} way; else null
-   */
+  /** Installs telemetry into a fresh command line and returns the recorder (null if none). */
   public Recorder install(CommandLine cl, String... args) {
-    HostEnvironment host = host();
-    if (customizer == NOT_CUSTOMIZED) {
-      RunPlan plan = Instrumentation.planEarly(cl.getCommandSpec().userObject(), args, host);
-      if (plan != null) {
-        Instrumentation.install(cl, plan);
-        return null;
-      }
-    }
-    return Instrumentation.install(cl, args, host);
+    return Instrumentation.install(cl, args, host());
   }
 
   private Result execute(boolean withTelemetry, String[] args) {

@@ -29,11 +29,10 @@ public final class CommandInterceptor
   private final IExecutionExceptionHandler executionHandler;
   private final IParameterExceptionHandler parameterHandler;
   private final CommandSpec excluded;
+  private final FlushLauncher upload;
   private final long exitWaitMillis;
-  private RunPlan plan; // until taken: it may still be being decided in the background
   private Recorder recorder;
   private ConsentAsker asker;
-  private FlushLauncher upload;
 
   // The run that reached execution and has not been recorded yet. Plain fields rather than a
   // small holder class: every class loaded on the start-up path costs ~0.2 ms.
@@ -42,25 +41,32 @@ public final class CommandInterceptor
   private long pendingStartNanos;
   private Class<?> pendingError;
 
-  private CommandInterceptor(CommandLine cl, RunPlan plan, CommandSpec excluded, long exitWaitMillis) {
+  private CommandInterceptor(
+      CommandLine cl, Recorder recorder, ConsentAsker asker, CommandSpec excluded, FlushLauncher upload,
+      long exitWaitMillis) {
     this.strategy = cl.getExecutionStrategy();
     this.executionHandler = cl.getExecutionExceptionHandler();
     this.parameterHandler = cl.getParameterExceptionHandler();
-    this.plan = plan;
+    this.recorder = recorder;
+    this.asker = asker;
     this.excluded = excluded;
+    this.upload = upload;
     this.exitWaitMillis = exitWaitMillis;
   }
 
   /**
    * Wraps the strategy and handlers {@code cl} has now.
    *
-   * @param plan what the runs do: record, ask, upload; taken when the first run is parsed, waiting
-   *     at most {@link RunPlan#WAIT_MILLIS} if it is still being decided
+   * @param recorder records the runs; null until the user says yes
+   * @param asker asks the user before the first run that is not help; null when not to ask
    * @param excluded a subcommand whose runs are not recorded (the {@code telemetry} command), or null
-   * @param exitWaitMillis how long the command's end waits for a due upload to be under way
+   * @param upload an upload to start when the command has ended, or null
+   * @param exitWaitMillis how long the command's end waits for that upload to be under way
    */
-  public static void install(CommandLine cl, RunPlan plan, CommandSpec excluded, long exitWaitMillis) {
-    CommandInterceptor interceptor = new CommandInterceptor(cl, plan, excluded, exitWaitMillis);
+  public static void install(
+      CommandLine cl, Recorder recorder, ConsentAsker asker, CommandSpec excluded, FlushLauncher upload,
+      long exitWaitMillis) {
+    CommandInterceptor interceptor = new CommandInterceptor(cl, recorder, asker, excluded, upload, exitWaitMillis);
     cl.setExecutionStrategy(interceptor);
     cl.setExecutionExceptionHandler(interceptor);
     cl.setParameterExceptionHandler(interceptor);
@@ -68,7 +74,6 @@ public final class CommandInterceptor
 
   @Override
   public int execute(ParseResult parseResult) throws ExecutionException, ParameterException {
-    takePlan();
     if (isExcluded(parseResult)) {
       return strategy.execute(parseResult);
     }
@@ -124,7 +129,6 @@ public final class CommandInterceptor
 
   @Override
   public int handleParseException(ParameterException ex, String[] args) throws Exception {
-    takePlan();
     CommandLine failedAt = ex.getCommandLine();
     boolean record = pendingRun != null || (recorder != null && failedAt != null && !isExcluded(failedAt));
     int exitCode;
@@ -150,24 +154,6 @@ public final class CommandInterceptor
       recorder.recordAndFlush("command_executed",
           CommandEvents.parseErrorFields(failedAt, exitCode, ex.getClass()), recorder.time().epochMillis());
       awaitUpload();
-    }
-  }
-
-  /**
-   * Takes the recorder, asker and upload from the plan, once: Picocli calls the strategy or the
-   * parameter-exception handler first in every run. A plan not decided in time is given up.
-   */
-  private void takePlan() {
-    RunPlan taken = plan;
-    if (taken == null) {
-      return;
-    }
-    plan = null;
-    if (taken.await(RunPlan.WAIT_MILLIS)) {
-      recorder = taken.recorder();
-      asker = taken.asker();
-      upload = taken.upload();
-      Recorder.activate(recorder);
     }
   }
 

@@ -10,7 +10,6 @@ import dev.telemetrykit.picocli.internal.event.Platform;
 import dev.telemetrykit.picocli.internal.json.JsonWriter;
 import dev.telemetrykit.picocli.internal.queue.Journal;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +28,6 @@ public final class Recorder {
    * code that has no handle on the app.
    */
   private static volatile Recorder active;
-  private static volatile RunPlan pending;
 
   /** How many recorded events may wait in memory before they are written. */
   static final int MAX_UNWRITTEN = 500;
@@ -102,28 +100,11 @@ public final class Recorder {
 
   /** The recorder for custom events, or null when this JVM records nothing. */
   public static Recorder active() {
-    RunPlan plan = pending;
-    if (plan != null) {
-      pending = null;
-      if (plan.await(RunPlan.WAIT_MILLIS)) {
-        active = plan.recorder();
-      }
-    }
     return active;
-  }
-
-  /**
-   * Makes the recorder of {@code plan}, once decided, the one custom events go to: for events
-   * recorded before the run's plan is taken, while Picocli parses the arguments.
-   */
-  public static void activateWhenDecided(RunPlan plan) {
-    active = null;
-    pending = plan;
   }
 
   /** Makes {@code recorder} (may be null) the one custom events go to. */
   public static void activate(Recorder recorder) {
-    pending = null;
     active = recorder;
   }
 
@@ -259,21 +240,6 @@ public final class Recorder {
     event.put("session_id", sessionId);
     event.put("metadata", metadata);
     return JsonWriter.compact(event);
-  }
-
-  /**
-   * Loads and links what recording an event runs (ids, JSON, the file write) by building an
-   * event that is thrown away, so that a run whose plan was decided in the background does not pay
-   * for it when its command has ended.
-   */
-  void prepare() {
-    Map<String, Object> sample = new LinkedHashMap<>();
-    sample.put(EventSchema.COMMAND, "");
-    sample.put(EventSchema.OPTIONS, List.of());
-    sample.put(EventSchema.CI, ci);
-    sample.put(EventSchema.EXIT_CODE, 0);
-    JsonWriter.compact(sample).getBytes(StandardCharsets.UTF_8);
-    EventIds.newId(time.epochMillis());
   }
 
   /** Records an event that happens now. */
