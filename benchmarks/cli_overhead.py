@@ -7,6 +7,8 @@ measured in the same run. Variants:
   plain     - the CLI without telemetry on its class path (target/plain-cli.jar)
   floor     - the same CLI with @TelemetryEnabled on it and the SDK in its jar, never calling the
               SDK: what any design that reads a run-time annotation pays (the annotation's proxy)
+  minimal   - the floor plus the least a granted run must do, inline in the main class: read the
+              state file, write one event file and rename it (a lower bound, not a product)
   granted   - instrumented, the user said yes: one event is recorded per run
   opted-out - instrumented, DO_NOT_TRACK=1
   denied    - instrumented, the user said no
@@ -52,12 +54,13 @@ instrumented = cli(instrumented_jar, "InstrumentedCli")
 variants = {
     "plain": (cli(plain_jar, "PlainCli"), {}),
     "floor": (cli(instrumented_jar, "AnnotatedCli"), {}),
+    "minimal": (cli(instrumented_jar, "MinimalRecordingCli"), {"TELEMETRY_KIT_HOME": home("minimal")}),
     "granted": (instrumented, {"TELEMETRY_KIT_HOME": home("granted")}),
     "opted-out": (instrumented, {"TELEMETRY_KIT_HOME": home("optout"), "DO_NOT_TRACK": "1"}),
     "denied": (instrumented, {"TELEMETRY_KIT_HOME": home("denied")}),
     "undecided": (instrumented, {"TELEMETRY_KIT_HOME": home("undecided")}),
 }
-for name, action in (("granted", "enable"), ("denied", "disable")):
+for name, action in (("granted", "enable"), ("denied", "disable"), ("minimal", "enable")):
     subprocess.run(instrumented[:-1] + ["telemetry", action], env=dict(base_env, TELEMETRY_KIT_HOME=home(name)),
                    stdout=subprocess.DEVNULL, check=True)
 

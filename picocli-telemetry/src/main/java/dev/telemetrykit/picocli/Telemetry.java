@@ -34,7 +34,7 @@ public final class Telemetry {
       throw new IllegalArgumentException("The parameter 'app' must not be null");
     }
     CommandLine cl = new CommandLine(app);
-    Recorder.activate(Instrumentation.install(cl, args, HostEnvironment.system()));
+    activate(Instrumentation.install(cl, args, HostEnvironment.system()));
     return cl.execute(args);
   }
 
@@ -49,7 +49,7 @@ public final class Telemetry {
     if (cl == null) {
       throw new IllegalArgumentException("The parameter 'cl' must not be null");
     }
-    Recorder.activate(Instrumentation.install(cl, null, HostEnvironment.system()));
+    activate(Instrumentation.install(cl, null, HostEnvironment.system()));
     return cl;
   }
 
@@ -77,7 +77,18 @@ public final class Telemetry {
     if (app == null) {
       throw new IllegalArgumentException("The parameter 'app' must not be null");
     }
-    Recorder.activate(Instrumentation.start(app, HostEnvironment.system()));
+    activate(Instrumentation.start(app, HostEnvironment.system()));
+  }
+
+  /**
+   * Makes {@code recorder} (null: none) the one custom events go to. In a JVM where every run so
+   * far was opted out, none can be active, and the recorder's class stays unloaded: every class
+   * on that path costs time.
+   */
+  private static void activate(Recorder recorder) {
+    if (recorder != null || Instrumentation.passedOptOut()) {
+      Recorder.activate(recorder);
+    }
   }
 
   /**

@@ -27,7 +27,7 @@ public final class HostEnvironment {
    * @param systemProperties for os, arch and Java version
    * @param err where debug output goes
    * @param interactive whether stdin and stdout are both terminals; null to detect when asked
-   * @param time the clocks
+   * @param time the clocks; null for the system's
    * @param consentPrompt how to ask the user; null for the terminal consent box
    */
   public HostEnvironment(
@@ -55,7 +55,7 @@ public final class HostEnvironment {
         System.getProperties(),
         System.err,
         null,
-        TimeSource.SYSTEM,
+        null,
         null);
   }
 
@@ -76,7 +76,8 @@ public final class HostEnvironment {
   }
 
   public TimeSource time() {
-    return time;
+    // The system clocks when none was given, named only here: an opted-out run loads no clock.
+    return time != null ? time : TimeSource.SYSTEM;
   }
 
   /**

@@ -28,7 +28,15 @@ import picocli.CommandLine.Model.CommandSpec;
  * no SQLite, no JLine, no HTTP, no lambdas (the first lambda in a JVM costs ~5 ms of bootstrap).
  */
 public final class Instrumentation {
+  // Whether a run in this JVM got past the opt-outs, and so may have made a recorder active.
+  private static volatile boolean passedOptOut;
+
   private Instrumentation() {}
+
+  /** Whether a run in this JVM got past the opt-outs (and may have made a recorder active). */
+  public static boolean passedOptOut() {
+    return passedOptOut;
+  }
 
   /**
    * Installs telemetry into {@code cl}.
@@ -52,6 +60,7 @@ public final class Instrumentation {
     if (!mayRunTelemetryCommand && OptOut.reason(host.env(), tool) != null) {
       return null; // opted out: read nothing, load nothing, add nothing
     }
+    passedOptOut = true;
     ToolSettings settings = settings(annotation, tool);
     TelemetryConfig config = TelemetryConfig.from(settings, host.env(), host.userHome());
     Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());
@@ -93,6 +102,7 @@ public final class Instrumentation {
     if (OptOut.reason(host.env(), annotation.name()) != null) {
       return null;
     }
+    passedOptOut = true;
     TelemetryConfig config =
         TelemetryConfig.from(settings(annotation, annotation.name()), host.env(), host.userHome());
     Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());
