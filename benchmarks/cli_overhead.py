@@ -72,7 +72,27 @@ for _ in range(3):  # warm the file cache
 wall = {k: [] for k in variants}
 rss = {k: [] for k in variants}
 cpu = {k: [] for k in variants}
+granted_journal = os.path.join(home("granted"), "bench-cli.journal")
+collected = 0
+
+
+def collect_granted_events():
+    """Takes the granted runs' events away, as a successful upload would, between rounds.
+
+    At flushAtEvents (100) waiting events a run becomes due and starts an upload; the granted
+    variant is meant to measure ordinary runs, and the due ones are measured on their own below.
+    """
+    global collected
+    for name in os.listdir(granted_journal):
+        if name.endswith(".json"):
+            with open(os.path.join(granted_journal, name)) as f:
+                collected += sum(1 for line in f if line.strip())
+            os.remove(os.path.join(granted_journal, name))
+
+
 for _ in range(runs):
+    if len(os.listdir(granted_journal)) >= 50:
+        collect_granted_events()
     order = list(variants)
     random.shuffle(order)
     for name in order:
@@ -82,7 +102,8 @@ for _ in range(runs):
         rss[name].append(m)
         cpu[name].append(c)
 
-events = len(os.listdir(os.path.join(home("granted"), "bench-cli.journal")))
+collect_granted_events()
+events = collected
 base_wall = statistics.median(wall["plain"])
 base_rss = statistics.median(rss["plain"])
 base_cpu = statistics.median(cpu["plain"])
