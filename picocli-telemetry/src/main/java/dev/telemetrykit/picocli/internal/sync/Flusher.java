@@ -59,12 +59,26 @@ public final class Flusher {
   /** Uploads until done, a retryable failure, or {@code deadline} (epoch ms). Call with the flush lock held. */
   public Outcome flush(long deadline, Progress progress) throws SQLException, IOException {
     SyncState state = SyncState.load(config.syncStateFile());
+    Journal journal = new Journal(config.journalDirectory().toFile());
+    try {
+      return flush(deadline, progress, state, journal);
+    } catch (SQLException e) {
+      // Locked by another program, read-only, full: back off like any failed upload, so that the
+      // runs that follow do not each start an upload process that waits for the same lock.
+      long now = time.epochMillis();
+      state.failed(now, now + backoff.delayMillis(state.failures() + 1, -1), "cannot use the queue ("
+          + e.getMessage() + ")").save(config.syncStateFile());
+      throw e;
+    }
+  }
+
+  private Outcome flush(long deadline, Progress progress, SyncState state, Journal journal)
+      throws SQLException, IOException {
     int sent = 0;
     int batches = 0;
     int dropped = 0;
     String problem = null;
     boolean retryLater = false;
-    Journal journal = new Journal(config.journalDirectory().toFile());
     try (EventQueue queue = JournalImporter.openWithJournal(
         config.databaseFile(), journal, config.maxQueuedEvents(), time.epochMillis())) {
       // Every sender holds the flush lock, so claims left in the queue belong to a sender that

@@ -80,6 +80,26 @@ class FlusherTest {
   }
 
   @Test
+  void aQueueThatCannotBeUsedBacksOffLikeAFailedUpload() throws Exception {
+    answer(200);
+    fixture.withEvents(3);
+    fixture.flush(); // creates the queue
+    fixture.withEvents(2);
+    try (java.sql.Connection lock = java.sql.DriverManager.getConnection("jdbc:sqlite:" + fixture.config.databaseFile());
+        java.sql.Statement s = lock.createStatement()) {
+      s.execute("BEGIN EXCLUSIVE");
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(fixture::flush).isInstanceOf(java.sql.SQLException.class);
+    }
+
+    SyncState state = fixture.syncState();
+    assertThat(state.failures()).isEqualTo(1);
+    assertThat(state.nextAttempt() - fixture.time.epochMillis()).isEqualTo(60_000L);
+    assertThat(state.lastError()).startsWith("cannot use the queue (").contains("locked");
+    assertThat(sentBatches()).hasSize(1);
+  }
+
+  @Test
   void smallBatchIsSentUncompressed() throws Exception {
     answer(200);
     fixture.withEvents(1);
