@@ -151,6 +151,10 @@ class CliKillFaultIT {
       await().atMost(Duration.ofSeconds(20)).until(() -> stalled.batchesReceived() == 2);
       List<ProcessHandle> upload = uploads.running();
       assertThat(upload).hasSize(1);
+      assertThat(UploadProcesses.session(upload.get(0).pid()))
+          .as("its own session, out of reach of the terminal's hangup")
+          .isEqualTo(upload.get(0).pid())
+          .isNotEqualTo(UploadProcesses.session(ProcessHandle.current().pid()));
       upload.get(0).destroyForcibly();
       uploads.awaitNone();
     }

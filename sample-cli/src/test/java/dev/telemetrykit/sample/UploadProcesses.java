@@ -43,6 +43,13 @@ record UploadProcesses(Path home) {
     await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(100)).until(() -> running().isEmpty());
   }
 
+  /** The session id of a process: field 6 of {@code /proc/<pid>/stat}, after the command in parentheses. */
+  static long session(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[3]); // state, ppid, pgrp, session
+  }
+
   private static String environment(ProcessHandle p) {
     try {
       return new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "environ")), StandardCharsets.UTF_8)

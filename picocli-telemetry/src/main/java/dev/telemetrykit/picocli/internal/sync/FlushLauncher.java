@@ -21,6 +21,7 @@ import java.util.List;
  */
 public final class FlushLauncher implements Runnable {
   private static final String NICE = "/usr/bin/nice";
+  private static final String SETSID = "/usr/bin/setsid";
   private static final String SHELL = "/bin/sh";
 
   private final List<String> command;
@@ -56,6 +57,9 @@ public final class FlushLauncher implements Runnable {
       command.add("-c");
       command.add("\"$@\" </dev/null >/dev/null 2>&1 &");
       command.add("telemetry-kit-upload");
+    }
+    if (new File(SETSID).canExecute()) {
+      command.add(SETSID); // its own session: closing the terminal does not hang it up
     }
     if (new File(NICE).canExecute()) {
       command.add(NICE); // background work: the user's next command comes first
