@@ -163,7 +163,7 @@ public final class Recorder {
   }
 
   /** Writes the events recorded so far to the journal, as one file. */
-  public void flush() {
+  private void flush() {
     List<String> events;
     String firstId;
     synchronized (unwritten) {
@@ -196,7 +196,6 @@ public final class Recorder {
   /** The shutdown hook of {@link #writeAtExit()}: starts the write and waits for it, bounded. */
   private static final class ExitWriter implements Runnable {
     private final Recorder recorder;
-    private boolean writing;
 
     ExitWriter(Recorder recorder) {
       this.recorder = recorder;
@@ -204,19 +203,28 @@ public final class Recorder {
 
     @Override
     public void run() {
-      if (writing) {
-        recorder.flush();
-        return;
-      }
-      writing = true;
-      Thread writer = new Thread(this, "telemetry-kit-exit-write");
-      writer.setDaemon(true);
+      Thread writer = new Thread(new Flush(recorder), "telemetry-kit-exit-write");
+      writer.setDaemon(true); // a stalled disk cannot hold the JVM past the wait below
       writer.start();
       try {
         writer.join(EXIT_WRITE_MILLIS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  /** Writes what waits: the body of the exit writer's thread. */
+  private static final class Flush implements Runnable {
+    private final Recorder recorder;
+
+    Flush(Recorder recorder) {
+      this.recorder = recorder;
+    }
+
+    @Override
+    public void run() {
+      recorder.flush();
     }
   }
 
