@@ -2,7 +2,6 @@ package dev.telemetrykit.benchmarks;
 
 import dev.telemetrykit.picocli.internal.Diagnostics;
 import dev.telemetrykit.picocli.internal.VersionSource;
-import dev.telemetrykit.picocli.internal.event.Platform;
 import dev.telemetrykit.picocli.internal.queue.Journal;
 import dev.telemetrykit.picocli.internal.run.Recorder;
 import dev.telemetrykit.picocli.internal.run.TimeSource;
@@ -65,7 +64,7 @@ public class RecordEventBenchmark {
     for (int i = 0; i < WAITING_EVENTS; i++) {
       journal.append(String.format("seed-%03d", i), "{}");
     }
-    journaling = new Recorder(VersionSource.declared("1.2.0"), userId, Platform.from(props), false, true, journal, null, quiet,
+    journaling = new Recorder(VersionSource.declared("1.2.0"), userId, props, false, true, journal, null, quiet,
         TimeSource.SYSTEM);
     fields = new LinkedHashMap<>();
     fields.put("command", "remote add");

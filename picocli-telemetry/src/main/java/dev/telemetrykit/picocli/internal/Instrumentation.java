@@ -5,16 +5,15 @@ import dev.telemetrykit.picocli.internal.cli.TelemetryLauncher;
 import dev.telemetrykit.picocli.internal.config.OptOut;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.config.ToolSettings;
-import dev.telemetrykit.picocli.internal.consent.ConsentResolver;
 import dev.telemetrykit.picocli.internal.consent.ConsentState;
 import dev.telemetrykit.picocli.internal.consent.ConsentStore;
 import dev.telemetrykit.picocli.internal.consent.EffectiveConsent;
-import dev.telemetrykit.picocli.internal.event.Platform;
 import dev.telemetrykit.picocli.internal.queue.Journal;
 import dev.telemetrykit.picocli.internal.run.CommandInterceptor;
 import dev.telemetrykit.picocli.internal.run.ConsentAsker;
 import dev.telemetrykit.picocli.internal.run.Recorder;
 import dev.telemetrykit.picocli.internal.sync.FlushLauncher;
+import dev.telemetrykit.picocli.internal.sync.SyncState;
 import java.lang.reflect.Method;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,9 +72,10 @@ public final class Instrumentation {
       ConsentAsker asker = recorder == null && mayAsk(config, consent, host)
           ? new ConsentAsker(config, new ConsentStore(config.stateFile()), consent.record(), version, host, diagnostics)
           : null;
-      FlushLauncher upload = recorder != null && consent.granted() && !config.debug()
-          ? FlushLauncher.ifDue(config, settings, host.time().epochMillis(), diagnostics)
-          : null;
+      FlushLauncher upload =
+          recorder != null && consent.granted() && !config.debug() && SyncState.uploadDue(config, host.time().epochMillis())
+              ? FlushLauncher.create(config, settings, diagnostics)
+              : null;
       if (recorder != null || asker != null) {
         CommandInterceptor.install(cl, recorder, asker, telemetryCommand, upload, config.exitWaitMillis());
       }
@@ -144,7 +144,7 @@ public final class Instrumentation {
   }
 
   private static EffectiveConsent resolve(TelemetryConfig config, Diagnostics diagnostics) {
-    EffectiveConsent consent = ConsentResolver.resolve(config, new ConsentStore(config.stateFile()));
+    EffectiveConsent consent = EffectiveConsent.resolve(config, new ConsentStore(config.stateFile()));
     if (diagnostics.debug()) {
       diagnostics.debug("telemetry is " + consent.state().word() + ", decided by " + consent.decidedBy());
     }

@@ -2,7 +2,6 @@ package dev.telemetrykit.picocli.internal.cli;
 
 import dev.telemetrykit.picocli.internal.VersionSource;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
-import dev.telemetrykit.picocli.internal.consent.ConsentResolver;
 import dev.telemetrykit.picocli.internal.consent.ConsentStore;
 import dev.telemetrykit.picocli.internal.consent.EffectiveConsent;
 import dev.telemetrykit.picocli.internal.queue.EventQueue;
@@ -32,7 +31,7 @@ final class TelemetryContext {
   }
 
   EffectiveConsent consent() {
-    return ConsentResolver.resolve(config, store);
+    return EffectiveConsent.resolve(config, store);
   }
 
   /** The tool's name as the user types it, for hints like "run sample-cli telemetry enable". */

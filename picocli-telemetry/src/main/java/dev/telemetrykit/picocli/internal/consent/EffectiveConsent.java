@@ -1,7 +1,17 @@
 package dev.telemetrykit.picocli.internal.consent;
 
+import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
+import dev.telemetrykit.picocli.internal.json.JsonReader;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
 /**
- * What this run may do, and which setting decided it.
+ * What this run may do, and which setting decided it. Resolved in the class it describes rather
+ * than in a resolver of its own: every class on a recorded run's start-up path costs ~0.2 ms.
  *
  * @param state GRANTED only when this run may record
  * @param decidedBy the setting that decided, in words a user understands
@@ -19,5 +29,81 @@ public record EffectiveConsent(
   /** Whether the user may be asked (first run, or a granted user after a policy change). */
   public boolean askable() {
     return state == ConsentState.UNDECIDED && problem == null;
+  }
+
+  /**
+   * Decides whether this run of {@code config}'s tool may record, applying the opt-outs strongest
+   * first: the environment variables, the machine-wide policy file, then the user's stored
+   * answer. Each step runs only if the stronger ones did not decide, so an opted-out run never
+   * reads a file it does not need.
+   */
+  public static EffectiveConsent resolve(TelemetryConfig config, ConsentStore store) {
+    if (config.optOut() != null) {
+      return new EffectiveConsent(
+          ConsentState.DENIED, "environment variable " + config.optOut(), ConsentRecord.UNDECIDED, null);
+    }
+    String policy = policyReason(config.policyFile(), config.toolName());
+    if (policy != null) {
+      return new EffectiveConsent(ConsentState.DENIED, policy, ConsentRecord.UNDECIDED, null);
+    }
+    ConsentRecord record;
+    try {
+      record = store.load();
+    } catch (Exception e) {
+      String problem = "state file " + store.file() + " cannot be used (" + e.getMessage()
+          + "); nothing is recorded until 'telemetry enable' or 'telemetry reset'";
+      return new EffectiveConsent(ConsentState.DENIED, problem, ConsentRecord.UNDECIDED, problem);
+    }
+    if (record.state() == ConsentState.DENIED) {
+      return new EffectiveConsent(ConsentState.DENIED, "your choice (" + since(record) + ")", record, null);
+    }
+    if (record.state() == ConsentState.GRANTED) {
+      if (record.policyVersion() < config.policyVersion()) {
+        return new EffectiveConsent(
+            ConsentState.UNDECIDED,
+            "what is collected changed (policy version " + config.policyVersion()
+                + ") since you said yes; nothing is recorded until you say yes again",
+            record,
+            null);
+      }
+      if (record.userId() == null) {
+        String problem = "state file " + store.file() + " has no user_id; run 'telemetry enable' again";
+        return new EffectiveConsent(ConsentState.DENIED, problem, record, problem);
+      }
+      return new EffectiveConsent(ConsentState.GRANTED, "your choice (" + since(record) + ")", record, null);
+    }
+    return new EffectiveConsent(ConsentState.UNDECIDED, "no choice made yet", record, null);
+  }
+
+  private static String since(ConsentRecord record) {
+    return record.decidedAt() == null ? "undated" : "since " + record.decidedAt();
+  }
+
+  /**
+   * Why the machine-wide policy disables {@code tool}, or null when it does not (or does not
+   * exist). The administrator writes {@code {"telemetry": "disabled"}} for every tool, or {@code
+   * {"tools": {"sample-cli": "disabled"}}} for some. A policy file that exists but cannot be read
+   * or understood disables telemetry: the administrator meant to say something, and privacy is
+   * the safe reading.
+   */
+  static String policyReason(Path path, String tool) {
+    File file = path.toFile();
+    if (!file.exists()) {
+      return null;
+    }
+    try (FileInputStream in = new FileInputStream(file)) {
+      Map<String, Object> json =
+          JsonReader.parseObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      if ("disabled".equals(json.get("telemetry"))) {
+        return "policy file " + path;
+      }
+      Object tools = json.get("tools");
+      if (tools instanceof Map && "disabled".equals(((Map<?, ?>) tools).get(tool))) {
+        return "policy file " + path + " (for " + tool + ")";
+      }
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return "policy file " + path + " (unreadable, so telemetry stays off: " + e.getMessage() + ")";
+    }
   }
 }

@@ -1,7 +1,14 @@
 package dev.telemetrykit.picocli.internal.run;
 
-import java.util.Map;
+import dev.telemetrykit.picocli.TelemetrySafe;
+import dev.telemetrykit.picocli.internal.event.EventSchema;
 import dev.telemetrykit.picocli.internal.sync.FlushLauncher;
+import java.lang.reflect.AnnotatedElement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -10,6 +17,7 @@ import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -22,9 +30,16 @@ import picocli.CommandLine.ParseResult;
  * records normal endings, and each handler records the endings it decides, delegating first to
  * whatever handler the app had. If that handler throws, Picocli computes the exit code itself (the
  * app's exit-code mapper, else its default), and so do we, before rethrowing.
+ *
+ * <p>The event's fields are the command path and option names, and option values only where the
+ * author marked them safe or the option is an enum. Argument values, unmarked option values and
+ * exception messages never get here. They are built here rather than in a class of their own
+ * because every class a recorded run loads costs it ~0.2 ms (docs/benchmarks.md).
  */
 public final class CommandInterceptor
     implements IExecutionStrategy, IExecutionExceptionHandler, IParameterExceptionHandler {
+  static final int MAX_VALUE_LENGTH = 100;
+
   private final IExecutionStrategy strategy;
   private final IExecutionExceptionHandler executionHandler;
   private final IParameterExceptionHandler parameterHandler;
@@ -152,7 +167,7 @@ public final class CommandInterceptor
       finishPending(exitCode, ex.getClass());
     } else {
       recorder.recordAndFlush("command_executed",
-          CommandEvents.parseErrorFields(failedAt, exitCode, ex.getClass()), recorder.time().epochMillis());
+          parseErrorFields(failedAt, exitCode, ex.getClass()), recorder.time().epochMillis());
       awaitUpload();
     }
   }
@@ -172,7 +187,7 @@ public final class CommandInterceptor
     pendingRun = null;
     try {
       long millis = (recorder.time().nanoTime() - pendingStartNanos) / 1_000_000L;
-      Map<String, Object> fields = CommandEvents.fields(run, exitCode, error, millis);
+      Map<String, Object> fields = fields(run, exitCode, error, millis);
       recorder.recordAndFlush("command_executed", fields, pendingStartMillis);
     } catch (RuntimeException e) {
       // Reading the parse result failed; the app's run must not notice.
@@ -226,5 +241,123 @@ public final class CommandInterceptor
 
   private static int invalidInputCode(CommandLine cl) {
     return cl == null ? CommandLine.ExitCode.USAGE : cl.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  /** The fields of a run that reached execution. */
+  static Map<String, Object> fields(
+      ParseResult root, int exitCode, Class<?> error, long durationMillis) {
+    ParseResult leaf = root;
+    List<String> options = new ArrayList<>();
+    Map<String, Object> values = new LinkedHashMap<>();
+    collectOptions(leaf, options, values);
+    while (leaf.hasSubcommand()) {
+      leaf = leaf.subcommand();
+      collectOptions(leaf, options, values);
+    }
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put(EventSchema.COMMAND, commandPath(leaf.commandSpec()));
+    fields.put(EventSchema.OPTIONS, options);
+    if (!values.isEmpty()) {
+      fields.put(EventSchema.OPTION_VALUES, values);
+    }
+    outcome(fields, durationMillis, exitCode, error);
+    return fields;
+  }
+
+  /** The fields of a run that failed to parse: where it failed and how, never the input. */
+  static Map<String, Object> parseErrorFields(CommandLine failedAt, int exitCode, Class<?> error) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put(EventSchema.COMMAND, commandPath(failedAt.getCommandSpec()));
+    fields.put(EventSchema.OPTIONS, List.of());
+    outcome(fields, 0, exitCode, error);
+    return fields;
+  }
+
+  /**
+   * The subcommand path without the tool's own name, e.g. {@code remote add}; a run of the
+   * top-level command alone is recorded under the tool's name.
+   */
+  static String commandPath(CommandSpec spec) {
+    List<String> names = new ArrayList<>();
+    for (CommandSpec s = spec; s.parent() != null; s = s.parent()) {
+      names.add(0, s.name());
+    }
+    return names.isEmpty() ? spec.name() : String.join(" ", names);
+  }
+
+  private static void outcome(Map<String, Object> fields, long durationMillis, int exitCode, Class<?> error) {
+    fields.put(EventSchema.DURATION_MS, Math.max(0, durationMillis));
+    fields.put(EventSchema.SUCCESS, error == null && exitCode == 0);
+    fields.put(EventSchema.EXIT_CODE, exitCode);
+    if (error != null) {
+      fields.put(EventSchema.ERROR, error.getName());
+    }
+  }
+
+  private static void collectOptions(ParseResult level, List<String> names, Map<String, Object> values) {
+    for (OptionSpec option : level.matchedOptions()) {
+      String name = option.longestName();
+      if (!names.contains(name)) {
+        names.add(name);
+      }
+      if (!option.usageHelp() && !option.versionHelp() && valueIsRecordable(option)) {
+        Object value = valueOf(option);
+        if (value != null) {
+          values.put(name, value);
+        }
+      }
+    }
+  }
+
+  private static boolean valueIsRecordable(OptionSpec option) {
+    if (option.arity().max() == 0) {
+      return false; // a flag: its name already says everything
+    }
+    Object member = option.userObject();
+    if (member instanceof AnnotatedElement
+        && ((AnnotatedElement) member).isAnnotationPresent(TelemetrySafe.class)) {
+      return true;
+    }
+    if (option.type().isEnum()) {
+      return true;
+    }
+    // A list or array of enums; a map is never recorded, since its keys are free text.
+    Class<?>[] items = option.auxiliaryTypes();
+    if (Map.class.isAssignableFrom(option.type()) || items == null || items.length == 0) {
+      return false;
+    }
+    for (Class<?> t : items) {
+      if (t == null || !t.isEnum()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Object valueOf(OptionSpec option) {
+    Object value = option.getValue();
+    if (value instanceof Map) {
+      return null;
+    }
+    if (value instanceof Collection) {
+      List<String> out = new ArrayList<>();
+      for (Object item : (Collection<?>) value) {
+        out.add(text(item));
+      }
+      return out;
+    }
+    if (value instanceof Object[]) {
+      List<String> out = new ArrayList<>();
+      for (Object item : (Object[]) value) {
+        out.add(text(item));
+      }
+      return out;
+    }
+    return value == null ? null : text(value);
+  }
+
+  private static String text(Object value) {
+    String s = value instanceof Enum ? ((Enum<?>) value).name() : String.valueOf(value);
+    return s.length() > MAX_VALUE_LENGTH ? s.substring(0, MAX_VALUE_LENGTH) : s;
   }
 }

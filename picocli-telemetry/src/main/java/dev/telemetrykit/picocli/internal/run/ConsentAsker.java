@@ -93,7 +93,7 @@ public final class ConsentAsker {
   private String payload(Recorder preview, ParseResult parseResult) {
     List<QueuedEvent> events = new ArrayList<>(queued());
     long now = host.time().epochMillis();
-    String json = preview.toJson("command_executed", CommandEvents.fields(parseResult, 0, null, 0), now);
+    String json = preview.toJson("command_executed", CommandInterceptor.fields(parseResult, 0, null, 0), now);
     events.add(new QueuedEvent("preview", "command_executed", now, version.get(), json));
     return BatchPayload.of(config.toolName(), version.get(), events).compact();
   }

@@ -6,14 +6,15 @@ import dev.telemetrykit.picocli.internal.VersionSource;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.event.EventIds;
 import dev.telemetrykit.picocli.internal.event.EventSchema;
-import dev.telemetrykit.picocli.internal.event.Platform;
 import dev.telemetrykit.picocli.internal.json.JsonWriter;
 import dev.telemetrykit.picocli.internal.queue.Journal;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Records events of one process run: adds the ids and the platform fields, then writes each
@@ -41,7 +42,9 @@ public final class Recorder {
   private final VersionSource version;
   private final String userId;
   private final String sessionId;
-  private final Platform platform;
+  private final String os;
+  private final String arch;
+  private final String javaVersion;
   private final boolean ci;
   private final boolean interactive;
   private final Journal journal;
@@ -59,7 +62,7 @@ public final class Recorder {
   public Recorder(
       VersionSource version,
       String userId,
-      Platform platform,
+      Properties systemProperties,
       boolean ci,
       boolean interactive,
       Journal journal,
@@ -68,7 +71,9 @@ public final class Recorder {
       TimeSource time) {
     this.version = version;
     this.userId = userId == null ? NO_USER_ID : userId;
-    this.platform = platform;
+    this.os = os(systemProperties.getProperty("os.name", "unknown"));
+    this.arch = arch(systemProperties.getProperty("os.arch", "unknown"));
+    this.javaVersion = systemProperties.getProperty("java.version", "unknown");
     this.ci = ci;
     this.interactive = interactive;
     this.journal = journal;
@@ -89,7 +94,7 @@ public final class Recorder {
     return new Recorder(
         version,
         userId,
-        Platform.from(host.systemProperties()),
+        host.systemProperties(),
         config.ci(),
         host.interactive(),
         journaling && !config.debug() ? new Journal(config.journalDirectory().toFile()) : null,
@@ -228,6 +233,36 @@ public final class Recorder {
     }
   }
 
+  /**
+   * The coarse os every event carries: {@code linux}, {@code macos}, {@code windows} or the
+   * lower-cased OS name. Nothing that identifies the machine.
+   */
+  static String os(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.startsWith("linux")) {
+      return "linux";
+    }
+    if (n.startsWith("mac") || n.startsWith("darwin")) {
+      return "macos";
+    }
+    if (n.startsWith("windows")) {
+      return "windows";
+    }
+    return n.replace(' ', '-');
+  }
+
+  /** {@code x86_64}, {@code aarch64} or the JVM's lower-cased {@code os.arch}. */
+  static String arch(String arch) {
+    String a = arch.toLowerCase(Locale.ROOT);
+    if (a.equals("amd64") || a.equals("x86_64") || a.equals("x64")) {
+      return "x86_64";
+    }
+    if (a.equals("arm64") || a.equals("aarch64")) {
+      return "aarch64";
+    }
+    return a;
+  }
+
   /** The event as it would be recorded, without recording it. */
   public String toJson(String eventType, Map<String, Object> fields, long timestamp) {
     return toJson(EventIds.newId(timestamp), eventType, fields, timestamp);
@@ -236,9 +271,9 @@ public final class Recorder {
   private String toJson(String eventId, String eventType, Map<String, Object> fields, long timestamp) {
     Map<String, Object> metadata = new LinkedHashMap<>(fields);
     metadata.put(EventSchema.VERSION, version.get());
-    metadata.put(EventSchema.OS, platform.os());
-    metadata.put(EventSchema.ARCH, platform.arch());
-    metadata.put(EventSchema.JAVA_VERSION, platform.javaVersion());
+    metadata.put(EventSchema.OS, os);
+    metadata.put(EventSchema.ARCH, arch);
+    metadata.put(EventSchema.JAVA_VERSION, javaVersion);
     metadata.put(EventSchema.CI, ci);
     metadata.put(EventSchema.INTERACTIVE, interactive);
     Map<String, Object> event = new LinkedHashMap<>();

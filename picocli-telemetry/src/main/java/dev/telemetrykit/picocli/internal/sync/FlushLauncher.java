@@ -3,7 +3,6 @@ package dev.telemetrykit.picocli.internal.sync;
 import dev.telemetrykit.picocli.internal.Diagnostics;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.config.ToolSettings;
-import dev.telemetrykit.picocli.internal.queue.Journal;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -35,18 +34,10 @@ public final class FlushLauncher implements Runnable {
   }
 
   /**
-   * A launcher for an upload of {@code config}'s tool if one is due at {@code now}, else null.
-   * Starts nothing yet. Static and small so that runs that are not due load no more than this.
+   * A launcher for an upload of {@code config}'s tool. Starts nothing yet. Made only for a run
+   * that {@link SyncState#uploadDue} says is due, so that other runs do not load this class.
    */
-  public static FlushLauncher ifDue(TelemetryConfig config, ToolSettings settings, long now, Diagnostics diagnostics) {
-    int waiting = new Journal(config.journalDirectory().toFile()).size();
-    if (!SyncState.load(config.syncStateFile()).isDue(config, waiting, now)) {
-      return null;
-    }
-    return create(config, settings, diagnostics);
-  }
-
-  private static FlushLauncher create(TelemetryConfig config, ToolSettings settings, Diagnostics diagnostics) {
+  public static FlushLauncher create(TelemetryConfig config, ToolSettings settings, Diagnostics diagnostics) {
     List<String> command = new ArrayList<>();
     boolean detaching = new File(SHELL).canExecute();
     if (detaching) {

@@ -2,8 +2,8 @@ package dev.telemetrykit.picocli.internal.sync;
 
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.config.ToolSettings;
-import dev.telemetrykit.picocli.internal.consent.ConsentResolver;
 import dev.telemetrykit.picocli.internal.consent.ConsentStore;
+import dev.telemetrykit.picocli.internal.consent.EffectiveConsent;
 import dev.telemetrykit.picocli.internal.event.EventIds;
 import dev.telemetrykit.picocli.internal.run.TimeSource;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ public final class FlushMain {
         Integer.parseInt(args[3]), false, Long.parseLong(args[4]), Integer.parseInt(args[5]), 0);
     TelemetryConfig config =
         TelemetryConfig.from(settings, System.getenv(), Path.of(System.getProperty("user.home", ".")));
-    if (config.debug() || !ConsentResolver.resolve(config, new ConsentStore(config.stateFile())).granted()) {
+    if (config.debug() || !EffectiveConsent.resolve(config, new ConsentStore(config.stateFile())).granted()) {
       return; // the user may have said no since the run that started us
     }
     try (FlushLock lock = FlushLock.acquire(config.flushLockFile(), 0)) {

@@ -3,6 +3,7 @@ package dev.telemetrykit.picocli.internal.sync;
 import dev.telemetrykit.picocli.internal.json.JsonReader;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.json.JsonFiles;
+import dev.telemetrykit.picocli.internal.queue.Journal;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -66,6 +67,15 @@ public record SyncState(long lastSuccess, long lastAttempt, long nextAttempt, in
     if (!Files.exists(file)) {
       new SyncState(now, 0, 0, 0, null).save(file);
     }
+  }
+
+  /**
+   * Whether a recorded run of {@code config}'s tool starting at {@code now} should start an
+   * upload: reads the schedule and counts the journal, nothing more.
+   */
+  public static boolean uploadDue(TelemetryConfig config, long now) {
+    int waiting = new Journal(config.journalDirectory().toFile()).size();
+    return load(config.syncStateFile()).isDue(config, waiting, now);
   }
 
   /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telemetrykit.picocli.internal.Diagnostics;
 import dev.telemetrykit.picocli.internal.VersionSource;
-import dev.telemetrykit.picocli.internal.event.Platform;
 import dev.telemetrykit.picocli.internal.queue.Journal;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -24,7 +23,7 @@ class RecorderTest {
   final ByteArrayOutputStream debug = new ByteArrayOutputStream();
 
   Recorder recorder(File journalDir) {
-    return new Recorder(VersionSource.declared("1.0"), "a".repeat(64), Platform.from(new Properties()), false, false,
+    return new Recorder(VersionSource.declared("1.0"), "a".repeat(64), new Properties(), false, false,
         new Journal(journalDir), null, new Diagnostics(true, new PrintStream(debug, true, StandardCharsets.UTF_8)),
         TimeSource.SYSTEM);
   }
@@ -76,5 +75,23 @@ class RecorderTest {
     recorder.recordAndFlush("command_executed", Map.of("command", "sync"), 1_000L);
 
     assertThat(debug.toString(StandardCharsets.UTF_8)).contains("writing 1 events to the journal failed");
+  }
+
+  @Test
+  void platformFieldsAreCoarseNamesNeverTheMachinesOwn() throws Exception {
+    Properties props = new Properties();
+    props.setProperty("os.name", "Mac OS X");
+    props.setProperty("os.arch", "arm64");
+    props.setProperty("java.version", "21.0.2");
+    Recorder mac = new Recorder(VersionSource.declared("1.0"), "a".repeat(64), props, false, false, null, null,
+        new Diagnostics(false, System.err), TimeSource.SYSTEM);
+
+    assertThat(mac.toJson("feature_used", Map.of(), 0))
+        .contains("\"os\":\"macos\"", "\"arch\":\"aarch64\"", "\"java_version\":\"21.0.2\"");
+    assertThat(Recorder.os("Windows 11")).isEqualTo("windows");
+    assertThat(Recorder.os("FreeBSD 14")).isEqualTo("freebsd-14");
+    assertThat(Recorder.arch("AMD64")).isEqualTo("x86_64");
+    assertThat(Recorder.arch("ppc64le")).isEqualTo("ppc64le");
+    assertThat(Recorder.os(new Properties().getProperty("os.name", "unknown"))).isEqualTo("unknown");
   }
 }
