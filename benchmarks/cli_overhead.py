@@ -18,6 +18,9 @@ Then, separately, runs that are due to upload (TELEMETRY_KIT_FLUSH_INTERVAL=0) a
 collector on loopback, paired with plain runs, pausing between pairs so that the upload
 processes they start do not overlap the next measurement.
 
+Each ratio comes with a 95% bootstrap interval (rounds resampled with replacement), which says
+how far the machine's noise could have moved it.
+
 Usage: python3 benchmarks/cli_overhead.py [runs]   (after `mvn -B -q install -DskipTests`)
 """
 import http.server, json, os, random, shutil, statistics, subprocess, sys, tempfile, threading, time
@@ -109,13 +112,29 @@ base_rss = statistics.median(rss["plain"])
 base_cpu = statistics.median(cpu["plain"])
 print(f"{runs} runs per variant, {os.cpu_count()} cores, java {subprocess.run(['java', '-version'], capture_output=True, text=True).stderr.splitlines()[0]}")
 print(f"load average before: {load_before}, after: {os.getloadavg()[0]:.2f}")
-print(f"{'variant':10} {'median wall':>12} {'ratio':>7} {'p90 wall':>9} {'peak RSS':>9} {'ratio':>7} {'CPU':>9} {'ratio':>7}")
+
+
+def ratio_interval(name, resamples=2000):
+    """A 95% bootstrap interval of the wall-time ratio to plain, resampling whole rounds."""
+    rng = random.Random(7)
+    ratios = []
+    for _ in range(resamples):
+        rounds = [rng.randrange(runs) for _ in range(runs)]
+        ratios.append(statistics.median(wall[name][i] for i in rounds)
+                      / statistics.median(wall["plain"][i] for i in rounds))
+    ratios.sort()
+    return ratios[int(resamples * 0.025)], ratios[int(resamples * 0.975) - 1]
+
+
+print(f"{'variant':10} {'median wall':>12} {'ratio':>7} {'95% interval':>15} {'p90 wall':>9} {'peak RSS':>9} {'ratio':>7}"
+      f" {'CPU':>9} {'ratio':>7}")
 for name in variants:
+    low, high = ratio_interval(name)
     w = statistics.median(wall[name])
     p90 = sorted(wall[name])[int(len(wall[name]) * 0.9) - 1]
     m = statistics.median(rss[name])
     c = statistics.median(cpu[name])
-    print(f"{name:10} {w * 1000:9.1f} ms {w / base_wall:6.3f}x {p90 * 1000:6.1f} ms {m:6.1f} MB {m / base_rss:6.3f}x"
+    print(f"{name:10} {w * 1000:9.1f} ms {w / base_wall:6.3f}x  {low:.3f}-{high:.3f}x {p90 * 1000:6.1f} ms {m:6.1f} MB {m / base_rss:6.3f}x"
           f" {c * 1000:6.1f} ms {c / base_cpu:6.3f}x")
 print(f"granted runs recorded {events} events (expected {runs + 3})")
 
