@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telemetrykit.picocli.apps.LibraryMain;
 import dev.telemetrykit.picocli.apps.ProbeMain;
+import dev.telemetrykit.picocli.apps.RerunMain;
 import dev.telemetrykit.picocli.apps.ShopMain;
 import dev.telemetrykit.picocli.internal.queue.QueuedEvent;
 import dev.telemetrykit.picocli.testing.DataDir;
@@ -106,6 +107,24 @@ class ProcessIT {
     assertThat(events.get(0).get("event_type")).isEqualTo("feature_used");
     assertThat(DataDir.metadata(events.get(0))).containsEntry("feature", "import").containsEntry("rows", 3L)
         .containsEntry("version", "2.5.1");
+  }
+
+  @Test
+  void customEventsStopInTheSameJvmOnceAPolicySwitchesTelemetryOff() throws Exception {
+    shop().run("telemetry", "enable");
+    JavaProcess reruns = JavaProcess.of(RerunMain.class, dir)
+        .env("TELEMETRY_KIT_HOME", home.toString())
+        .env("TELEMETRY_KIT_POLICY_FILE", dir.resolve("no-policy.json").toString());
+
+    JavaProcess.Result result = reruns.run("track", "--then", "disable-by-policy", "--then", "track");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEqualTo("tracked\nexit 0 for [track]\ntracked\nexit 0 for [track]\n");
+    // The first run's command and its three custom events; nothing of the run after the policy.
+    List<Map<String, Object>> events = data.journalEvents();
+    assertThat(events).extracting(e -> e.get("event_type"))
+        .containsExactlyInAnyOrder("feature_used", "method_called", "export_finished", "command_executed");
+    assertThat(events).allSatisfy(e -> assertThat(e.get("session_id")).isEqualTo(events.get(0).get("session_id")));
   }
 
   @ParameterizedTest(name = "{0}")

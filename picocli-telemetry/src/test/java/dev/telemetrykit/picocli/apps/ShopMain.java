@@ -13,9 +13,14 @@ public final class ShopMain {
   private ShopMain() {}
 
   public static void main(String[] args) {
+    System.exit(Telemetry.install(commandLine()).execute(args));
+  }
+
+  /** The shop CLI with its {@code track} command, without telemetry installed yet. */
+  static CommandLine commandLine() {
     CommandLine cl = ShopCli.commandLine();
     cl.addSubcommand(new Track());
-    System.exit(Telemetry.install(cl).execute(args));
+    return cl;
   }
 
   @Command(name = "track", description = "Records custom events.")
