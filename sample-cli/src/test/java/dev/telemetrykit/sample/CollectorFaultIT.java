@@ -69,10 +69,13 @@ class CollectorFaultIT {
     try (FaultyCollector stalled = FaultyCollector.stalling(port, 10_000)) {
       runs.run("stall-1");
       await().atMost(Duration.ofSeconds(20)).until(() -> stalled.batchesReceived() == 1);
-      // The upload now waits on the collector; these runs end as usual, their uploads yield to it.
-      runs.run("stall-2");
-      runs.run("stall-3");
-      await().atMost(Duration.ofSeconds(20)).until(() -> uploads.running().size() == 1);
+      // The upload now waits on the collector. These runs end as usual, and start no other upload
+      // process: it could only find the flush lock taken and exit.
+      try (UploadProcesses.Census census = uploads.census()) {
+        runs.run("stall-2");
+        runs.run("stall-3");
+        assertThat(census.mostAtOnce()).as("upload processes alive at once").isEqualTo(1);
+      }
       assertThat(stalled.batchesReceived()).isEqualTo(1);
     } // closing the collector cuts the stalled request: the upload releases its batch and ends
     uploads.awaitNone();

@@ -43,6 +43,49 @@ record UploadProcesses(Path home) {
     await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(100)).until(() -> running().isEmpty());
   }
 
+  /** Starts counting this directory's upload processes, over and over, until closed. */
+  Census census() {
+    Census census = new Census(this);
+    census.start();
+    return census;
+  }
+
+  /**
+   * Counts the upload processes alive, as often as it can, on a thread of its own: an upload
+   * process that only finds the flush lock taken lives a few hundred milliseconds, and a count
+   * now and then would miss it.
+   */
+  static final class Census extends Thread implements AutoCloseable {
+    private final UploadProcesses uploads;
+    private volatile boolean done;
+    private volatile int most;
+
+    private Census(UploadProcesses uploads) {
+      super("upload-census");
+      this.uploads = uploads;
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      while (!done) {
+        most = Math.max(most, uploads.running().size());
+      }
+    }
+
+    /** The most upload processes counted at once so far, counting on for another 500 ms first. */
+    int mostAtOnce() throws InterruptedException {
+      Thread.sleep(500); // an upload process started by the last run is still starting
+      return most;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      done = true;
+      join();
+    }
+  }
+
   /** The session id of a process: field 6 of {@code /proc/<pid>/stat}, after the command in parentheses. */
   static long session(long pid) throws IOException {
     String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));

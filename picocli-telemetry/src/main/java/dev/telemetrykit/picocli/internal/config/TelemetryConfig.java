@@ -123,6 +123,11 @@ public record TelemetryConfig(
     return home.resolve(toolName + ".sync.json");
   }
 
+  /** Present while an upload process started by a run has not ended. */
+  public Path uploadClaimFile() {
+    return home.resolve(toolName + ".upload.claim");
+  }
+
   /** Held by the one process of this tool that uploads at any time. */
   public Path flushLockFile() {
     return home.resolve(toolName + ".flush.lock");

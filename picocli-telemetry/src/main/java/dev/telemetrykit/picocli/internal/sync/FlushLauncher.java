@@ -25,11 +25,13 @@ public final class FlushLauncher implements Runnable {
 
   private final List<String> command;
   private final boolean detaching;
+  private final File claim;
   private final Diagnostics diagnostics;
 
-  private FlushLauncher(List<String> command, boolean detaching, Diagnostics diagnostics) {
+  private FlushLauncher(List<String> command, boolean detaching, File claim, Diagnostics diagnostics) {
     this.command = command;
     this.detaching = detaching;
+    this.claim = claim;
     this.diagnostics = diagnostics;
   }
 
@@ -64,7 +66,7 @@ public final class FlushLauncher implements Runnable {
     command.add(System.getProperty("java.class.path"));
     command.add(FlushMain.class.getName());
     command.addAll(FlushMain.arguments(settings));
-    return new FlushLauncher(command, detaching, diagnostics);
+    return new FlushLauncher(command, detaching, config.uploadClaimFile().toFile(), diagnostics);
   }
 
   @Override
@@ -84,8 +86,14 @@ public final class FlushLauncher implements Runnable {
     }
   }
 
-  /** Starts the upload process, waiting at most {@code millis} for it to be under way. */
+  /**
+   * Starts the upload process, waiting at most {@code millis} for it to be under way; starts none
+   * when another run started one moments ago ({@link UploadClaim}).
+   */
   public void launch(long millis) {
+    if (!UploadClaim.take(claim, System.currentTimeMillis())) {
+      return;
+    }
     Thread thread = new Thread(this, "telemetry-kit-flush-launcher");
     thread.setDaemon(true); // never keeps the host CLI alive
     thread.start();

@@ -59,23 +59,32 @@ public final class FlushMain {
     TelemetryConfig config =
         TelemetryConfig.from(settings, System.getenv(), Path.of(System.getProperty("user.home", ".")));
     if (config.debug() || !EffectiveConsent.resolve(config, new ConsentStore(config.stateFile())).granted()) {
+      UploadClaim.release(config.uploadClaimFile().toFile());
       return; // the user may have said no since the run that started us
     }
     try (FlushLock lock = FlushLock.acquire(config.flushLockFile(), 0)) {
       if (lock == null) {
-        return; // another upload of this tool is under way
+        return; // another upload of this tool is under way, and will end the claim
       }
-      TimeSource time = TimeSource.SYSTEM;
-      // The run that started us read the schedule when it started. An upload that failed since
-      // (while that run's command ran) may have set a backoff: honour it, or every run that
-      // overlapped a failing upload would send once more.
-      if (time.epochMillis() < SyncState.load(config.syncStateFile()).nextAttempt()) {
-        return;
+      try {
+        upload(config);
+      } finally {
+        UploadClaim.release(config.uploadClaimFile().toFile());
       }
-      Flusher flusher = new Flusher(config, sender(config), new Backoff(() -> ThreadLocalRandom.current().nextDouble()),
-          time, EventIds.newId(time.epochMillis()));
-      flusher.flush(time.epochMillis() + WORK_MILLIS, sent -> {});
     }
+  }
+
+  private static void upload(TelemetryConfig config) throws Exception {
+    TimeSource time = TimeSource.SYSTEM;
+    // The run that started us read the schedule when it started. An upload that failed since
+    // (while that run's command ran) may have set a backoff: honour it, or every run that
+    // overlapped a failing upload would send once more.
+    if (time.epochMillis() < SyncState.load(config.syncStateFile()).nextAttempt()) {
+      return;
+    }
+    Flusher flusher = new Flusher(config, sender(config), new Backoff(() -> ThreadLocalRandom.current().nextDouble()),
+        time, EventIds.newId(time.epochMillis()));
+    flusher.flush(time.epochMillis() + WORK_MILLIS, sent -> {});
   }
 
   static BatchSender sender(TelemetryConfig config) {
