@@ -8,7 +8,6 @@ import dev.telemetrykit.picocli.internal.config.ToolSettings;
 import dev.telemetrykit.picocli.internal.consent.ConsentState;
 import dev.telemetrykit.picocli.internal.consent.ConsentStore;
 import dev.telemetrykit.picocli.internal.consent.EffectiveConsent;
-import dev.telemetrykit.picocli.internal.queue.Journal;
 import dev.telemetrykit.picocli.internal.run.CommandInterceptor;
 import dev.telemetrykit.picocli.internal.run.ConsentAsker;
 import dev.telemetrykit.picocli.internal.run.Recorder;
