@@ -69,7 +69,7 @@ public final class Journal {
     Arrays.sort(names);
     List<File> files = new ArrayList<>(names.length);
     for (String name : names) {
-      if (name.endsWith(SUFFIX) && !name.startsWith(".")) {
+      if (isEventFile(name)) {
         files.add(new File(dir, name));
       }
     }
@@ -85,12 +85,17 @@ public final class Journal {
     int count = 0;
     if (names != null) {
       for (String name : names) {
-        if (name.endsWith(SUFFIX) && !name.startsWith(".")) {
+        if (isEventFile(name)) {
           count++;
         }
       }
     }
     return count;
+  }
+
+  /** A complete event file, not one being written ({@code .tmp-<event_id>}). */
+  private static boolean isEventFile(String name) {
+    return name.endsWith(SUFFIX) && !name.startsWith(".");
   }
 
   /**
