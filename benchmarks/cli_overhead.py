@@ -6,7 +6,7 @@ every variant sees the same machine noise, and reports medians and ratios to the
 measured in the same run. Variants:
   plain     - the CLI without telemetry on its class path (target/plain-cli.jar)
   floor     - the same CLI with @TelemetryEnabled on it and the SDK in its jar, never calling the
-              SDK: what any design that reads a run-time annotation pays (the annotation's proxy)
+              SDK: what an instrumented run pays before the SDK does anything
   minimal   - the floor plus the least a granted run must do, inline in the main class: read the
               state file, write one event file and rename it (a lower bound, not a product)
   granted   - instrumented, the user said yes: one event is recorded per run

@@ -1,8 +1,8 @@
 package dev.telemetrykit.picocli.internal;
 
-import dev.telemetrykit.picocli.TelemetryEnabled;
 import dev.telemetrykit.picocli.internal.cli.TelemetryLauncher;
 import dev.telemetrykit.picocli.internal.config.OptOut;
+import dev.telemetrykit.picocli.internal.config.TelemetryAnnotation;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.config.ToolSettings;
 import dev.telemetrykit.picocli.internal.consent.ConsentState;
@@ -13,6 +13,7 @@ import dev.telemetrykit.picocli.internal.run.ConsentAsker;
 import dev.telemetrykit.picocli.internal.run.Recorder;
 import dev.telemetrykit.picocli.internal.sync.FlushLauncher;
 import dev.telemetrykit.picocli.internal.sync.SyncState;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,8 +46,17 @@ public final class Instrumentation {
    * @throws IllegalArgumentException when the app is not annotated or its name is unusable
    */
   public static Recorder install(CommandLine cl, String[] args, HostEnvironment host) {
+    boolean mayRunTelemetryCommand = mayRunTelemetryCommand(args);
+    if (!mayRunTelemetryCommand && OptOut.everyToolReason(host.env()) != null) {
+      return null; // opted out: read nothing, load nothing, add nothing
+    }
     CommandSpec spec = cl.getCommandSpec();
-    TelemetryEnabled annotation = findAnnotation(spec.userObject());
+    TelemetryAnnotation annotation;
+    try {
+      annotation = TelemetryAnnotation.find(commandClass(spec.userObject()));
+    } catch (UncheckedIOException e) {
+      return null; // the app's own class file cannot be read: run it without telemetry, never fail it
+    }
     if (annotation == null) {
       throw new IllegalArgumentException(
           "Telemetry needs @TelemetryEnabled on the top-level command class ("
@@ -54,12 +64,11 @@ public final class Instrumentation {
               + "@TelemetryEnabled(endpoint = \"https://telemetry.example.com\")");
     }
     String tool = annotation.name().isEmpty() ? spec.name() : annotation.name();
-    boolean mayRunTelemetryCommand = mayRunTelemetryCommand(args);
     if (!mayRunTelemetryCommand && OptOut.reason(host.env(), tool) != null) {
-      return null; // opted out: read nothing, load nothing, add nothing
+      return null;
     }
     passedOptOut = true;
-    ToolSettings settings = settings(annotation, tool);
+    ToolSettings settings = annotation.settings(tool);
     TelemetryConfig config = TelemetryConfig.from(settings, host.env(), host.userHome());
     Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());
     try {
@@ -92,7 +101,15 @@ public final class Instrumentation {
    * @throws IllegalArgumentException when the class is not annotated or the annotation names no tool
    */
   public static Recorder start(Class<?> appClass, HostEnvironment host) {
-    TelemetryEnabled annotation = findAnnotation(appClass);
+    if (OptOut.everyToolReason(host.env()) != null) {
+      return null;
+    }
+    TelemetryAnnotation annotation;
+    try {
+      annotation = TelemetryAnnotation.find(appClass);
+    } catch (UncheckedIOException e) {
+      return null;
+    }
     if (annotation == null || annotation.name().isEmpty()) {
       throw new IllegalArgumentException(
           "Telemetry needs @TelemetryEnabled with a name on " + appClass.getName()
@@ -102,8 +119,7 @@ public final class Instrumentation {
       return null;
     }
     passedOptOut = true;
-    TelemetryConfig config =
-        TelemetryConfig.from(settings(annotation, annotation.name()), host.env(), host.userHome());
+    TelemetryConfig config = TelemetryConfig.from(annotation.settings(annotation.name()), host.env(), host.userHome());
     Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());
     try {
       return recorderFor(
@@ -112,19 +128,6 @@ public final class Instrumentation {
       diagnostics.failed("starting telemetry", e);
       return null;
     }
-  }
-
-  private static ToolSettings settings(TelemetryEnabled annotation, String tool) {
-    return new ToolSettings(
-            tool,
-            annotation.endpoint(),
-            annotation.privacyUrl(),
-            annotation.policyVersion(),
-            annotation.maxQueuedEvents(),
-            annotation.showInHelp(),
-            annotation.flushIntervalSeconds(),
-            annotation.flushAtEvents(),
-            annotation.exitWaitMillis());
   }
 
   /**
@@ -171,25 +174,14 @@ public final class Instrumentation {
     return false;
   }
 
-  /** Finds the annotation on the command class, its superclasses, or a command method's class. */
-  static TelemetryEnabled findAnnotation(Object userObject) {
-    Class<?> type;
+  /** The class that carries the annotation: the command class, or a command method's class. */
+  static Class<?> commandClass(Object userObject) {
     if (userObject instanceof Method) {
-      type = ((Method) userObject).getDeclaringClass();
+      return ((Method) userObject).getDeclaringClass();
     } else if (userObject instanceof Class) {
-      type = (Class<?>) userObject;
-    } else if (userObject != null) {
-      type = userObject.getClass();
-    } else {
-      return null;
+      return (Class<?>) userObject;
     }
-    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-      TelemetryEnabled found = c.getAnnotation(TelemetryEnabled.class);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
+    return userObject == null ? null : userObject.getClass();
   }
 
   private static String describe(Object userObject) {

@@ -13,14 +13,22 @@ public final class OptOut {
 
   /** The variable that switches {@code tool}'s telemetry off, as {@code NAME=value}, or null. */
   public static String reason(Map<String, String> env, String tool) {
-    String[] names = {"DO_NOT_TRACK", "TELEMETRY_KIT_DISABLED", toolVariable(tool)};
-    for (String name : names) {
-      String value = env.get(name);
-      if (isSet(value)) {
-        return name + "=" + value;
-      }
-    }
-    return null;
+    String reason = everyToolReason(env);
+    return reason != null ? reason : reasonOf(env, toolVariable(tool));
+  }
+
+  /**
+   * The variable that switches every tool's telemetry off ({@code DO_NOT_TRACK}, {@code
+   * TELEMETRY_KIT_DISABLED}), as {@code NAME=value}, or null: checked before the tool is known.
+   */
+  public static String everyToolReason(Map<String, String> env) {
+    String reason = reasonOf(env, "DO_NOT_TRACK");
+    return reason != null ? reason : reasonOf(env, "TELEMETRY_KIT_DISABLED");
+  }
+
+  private static String reasonOf(Map<String, String> env, String name) {
+    String value = env.get(name);
+    return isSet(value) ? name + "=" + value : null;
   }
 
   /** {@code <TOOL>_TELEMETRY_DISABLED}: the tool name upper-cased, other characters as '_'. */

@@ -1,0 +1,246 @@
+package dev.telemetrykit.picocli.internal.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.telemetrykit.picocli.TelemetryEnabled;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TelemetryAnnotationTest {
+  @TempDir Path dir;
+
+  @TelemetryEnabled(endpoint = "https://t.example.com", name = "my-tool", version = "2.1", policyVersion = 3,
+      showInHelp = true, flushIntervalSeconds = 5_000_000_000L, exitWaitMillis = 0)
+  public static class Written {}
+
+  @TelemetryEnabled(endpoint = "https://t.example.com")
+  static class OnlyEndpoint {}
+
+  public static class Subclass extends Written {}
+
+  static class NotAnnotated {}
+
+  /** Class-retention annotations of other libraries, with a value of every kind, around ours. */
+  @Retention(RetentionPolicy.CLASS)
+  @interface EveryKind {
+    byte b() default 1;
+    char c() default 'c';
+    double d() default 1.5;
+    float f() default 2.5f;
+    int i() default 3;
+    long j() default 4L;
+    short s() default 5;
+    boolean z() default true;
+    String text() default "text";
+    ElementType element() default ElementType.TYPE;
+    Class<?> type() default String.class;
+    Retention nested() default @Retention(RetentionPolicy.CLASS);
+    int[] numbers() default {1, 2};
+    String[] texts() default {"a", "b"};
+  }
+
+  @Retention(RetentionPolicy.CLASS)
+  @interface Trailing {
+    String[] value();
+  }
+
+  @EveryKind(b = 9, c = 'x', d = 9.5, f = 9.5f, i = 9, j = 9, s = 9, z = false, text = "name",
+      element = ElementType.METHOD, type = Integer.class, nested = @Retention(RetentionPolicy.SOURCE),
+      numbers = {7, 8, 9}, texts = {"endpoint", "name"})
+  @TelemetryEnabled(endpoint = "https://t.example.com", name = "crowded")
+  @Trailing({"name", "endpoint"})
+  static class Crowded {}
+
+  @Test
+  void readsTheValuesWrittenOnTheClassAndTheAnnotationsDefaultsForTheRest() {
+    TelemetryAnnotation annotation = TelemetryAnnotation.find(Written.class);
+
+    assertThat(annotation.name()).isEqualTo("my-tool");
+    assertThat(annotation.version()).isEqualTo("2.1");
+    assertThat(annotation.settings("my-tool")).isEqualTo(new ToolSettings(
+        "my-tool", "https://t.example.com", "", 3, 10_000, true, 5_000_000_000L, 100, 0));
+  }
+
+  @Test
+  void valuesNotWrittenAreTheDefaultsTheAnnotationDeclares() throws Exception {
+    TelemetryAnnotation annotation = TelemetryAnnotation.find(OnlyEndpoint.class);
+    ToolSettings settings = annotation.settings("t");
+
+    int compared = 0;
+    for (Method element : TelemetryEnabled.class.getDeclaredMethods()) {
+      Object declared = element.getDefaultValue();
+      if (declared == null) {
+        continue; // endpoint: required
+      }
+      Object read = switch (element.getName()) {
+        case "name" -> annotation.name();
+        case "version" -> annotation.version();
+        default -> ToolSettings.class.getMethod(element.getName()).invoke(settings);
+      };
+      assertThat(read).as(element.getName()).isEqualTo(declared);
+      compared++;
+    }
+    assertThat(compared).isEqualTo(TelemetryEnabled.class.getDeclaredMethods().length - 1);
+  }
+
+  @Test
+  void isFoundOnTheNearestSuperclassThatCarriesIt() {
+    assertThat(TelemetryAnnotation.find(Subclass.class).name()).isEqualTo("my-tool");
+  }
+
+  @Test
+  void aClassWithoutItHasNone() {
+    assertThat(TelemetryAnnotation.find(NotAnnotated.class)).isNull();
+    assertThat(TelemetryAnnotation.find(null)).isNull();
+  }
+
+  @Test
+  void otherAnnotationsWithValuesOfEveryKindAreSkipped() {
+    TelemetryAnnotation annotation = TelemetryAnnotation.find(Crowded.class);
+
+    assertThat(annotation.name()).isEqualTo("crowded");
+    assertThat(annotation.settings("crowded").endpoint()).isEqualTo("https://t.example.com");
+  }
+
+  @Test
+  void reflectionDoesNotSeeItSoTheJvmBuildsNoProxyForIt() {
+    assertThat(Written.class.getAnnotations()).isEmpty();
+  }
+
+  @Test
+  void isReadFromAJarWhosePathNeedsEscaping() throws Exception {
+    Path jar = Files.createDirectories(dir.resolve("my apps %20 ü")).resolve("app.jar");
+    writeJar(jar, Written.class);
+
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      Class<?> fromJar = loader.loadClass(Written.class.getName());
+
+      assertThat(fromJar.getProtectionDomain().getCodeSource().getLocation()).isEqualTo(jar.toUri().toURL());
+      assertThat(TelemetryAnnotation.find(fromJar).name()).isEqualTo("my-tool");
+    }
+  }
+
+  @Test
+  void isReadThroughTheClassLoaderWhenTheClassComesFromNoLocalFile() throws Exception {
+    byte[] classFile = classFile(Written.class);
+    DefiningLoader loader = new DefiningLoader(classFile);
+    Class<?> defined = loader.define(classFile);
+
+    assertThat(defined.getProtectionDomain().getCodeSource().getLocation()).isNull();
+    assertThat(TelemetryAnnotation.find(defined).name()).isEqualTo("my-tool");
+  }
+
+  @Test
+  void aClassMadeAtRunTimeWithNoClassFileTakesItFromItsSuperclass() throws Exception {
+    DefiningLoader loader = new DefiningLoader(null);
+    Class<?> made = loader.define(classFile(Subclass.class));
+
+    assertThat(made.getSuperclass()).isEqualTo(Written.class);
+    assertThat(TelemetryAnnotation.find(made).name()).isEqualTo("my-tool");
+  }
+
+  @Test
+  void aTruncatedClassFileIsRefusedWithAnIoErrorAtEveryLength() throws Exception {
+    byte[] classFile = classFile(Crowded.class);
+    for (int length = 0; length < classFile.length; length++) {
+      byte[] truncated = Arrays.copyOf(classFile, length);
+      assertThatThrownBy(() -> ClassFileAnnotation.read(truncated, TelemetryAnnotation.DESCRIPTOR))
+          .as("cut at %d of %d bytes", length, classFile.length)
+          .isInstanceOf(IOException.class);
+    }
+  }
+
+  @Test
+  void bytesThatAreNoClassFileAreRefusedByName() {
+    assertThatThrownBy(() -> ClassFileAnnotation.read("{\"not\": \"a class\"}".getBytes(), TelemetryAnnotation.DESCRIPTOR))
+        .isInstanceOf(IOException.class)
+        .hasMessage("not a class file");
+  }
+
+  @Test
+  void aCorruptByteAnywhereGivesSomeValuesOrAnIoErrorNeverAnotherFailure() throws Exception {
+    byte[] classFile = classFile(Crowded.class);
+    int refused = 0;
+    for (int at = 0; at < classFile.length; at++) {
+      for (int flip : new int[] {0x01, 0x80, 0xff}) {
+        byte[] corrupt = classFile.clone();
+        corrupt[at] ^= flip;
+        try {
+          ClassFileAnnotation.read(corrupt, TelemetryAnnotation.DESCRIPTOR);
+        } catch (IOException e) {
+          refused++;
+        }
+      }
+    }
+    assertThat(refused).as("corrupt copies refused").isPositive();
+  }
+
+  @Test
+  void valuesOfTheWrongTypeInACorruptClassFileAreTakenAsNotWritten() {
+    TelemetryAnnotation annotation =
+        new TelemetryAnnotation(java.util.Map.of("name", 7, "policyVersion", "three", "endpoint", "https://t.example.com"));
+
+    assertThat(annotation.name()).isEmpty();
+    assertThat(annotation.settings("t").policyVersion()).isEqualTo(1);
+  }
+
+  private static byte[] classFile(Class<?> type) throws IOException {
+    try (InputStream in = type.getResourceAsStream(resourceName(type))) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static String resourceName(Class<?> type) {
+    return "/" + type.getName().replace('.', '/') + ".class";
+  }
+
+  private static void writeJar(Path jar, Class<?> type) throws IOException {
+    try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+      out.putNextEntry(new JarEntry(resourceName(type).substring(1)));
+      out.write(classFile(type));
+      out.closeEntry();
+    }
+  }
+
+  /**
+   * Defines classes from bytes, with no code source, and serves at most one class file as a
+   * resource ({@code served}; null: none), as a framework that makes classes at run time does.
+   */
+  private static final class DefiningLoader extends ClassLoader {
+    private final byte[] served;
+
+    DefiningLoader(byte[] served) {
+      super(TelemetryAnnotationTest.class.getClassLoader());
+      this.served = served;
+    }
+
+    Class<?> define(byte[] classFile) {
+      return defineClass(null, classFile, 0, classFile.length);
+    }
+
+    @Override
+    public InputStream getResourceAsStream(String name) {
+      return served == null ? null : new java.io.ByteArrayInputStream(served);
+    }
+
+    @Override
+    public URL getResource(String name) {
+      return null;
+    }
+  }
+}
