@@ -23,6 +23,9 @@ import picocli.CommandLine;
  * is touched at all.
  */
 public final class Telemetry {
+  // Whether a recorder was made active in this JVM, so that a later run may have to end it.
+  private static volatile boolean recorded;
+
   private Telemetry() {}
 
   /**
@@ -81,13 +84,16 @@ public final class Telemetry {
   }
 
   /**
-   * Makes {@code recorder} (null: none) the one custom events go to. In a JVM where every run so
-   * far was opted out, none can be active, and the recorder's class stays unloaded: every class
-   * on that path costs time.
+   * Makes {@code recorder} (null: none) the one custom events go to. Until a run of this JVM has
+   * recorded, none can be active, and the recorder's class stays unloaded: every class on an
+   * opted-out or denied run's path costs time.
    */
   private static void activate(Recorder recorder) {
-    if (recorder != null || Instrumentation.passedOptOut()) {
+    if (recorder != null) {
+      recorded = true;
       Recorder.activate(recorder);
+    } else if (recorded) {
+      Recorder.activate(null);
     }
   }
 

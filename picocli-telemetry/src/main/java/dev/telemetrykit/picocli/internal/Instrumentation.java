@@ -27,15 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * no SQLite, no JLine, no HTTP, no lambdas (the first lambda in a JVM costs ~5 ms of bootstrap).
  */
 public final class Instrumentation {
-  // Whether a run in this JVM got past the opt-outs, and so may have made a recorder active.
-  private static volatile boolean passedOptOut;
-
   private Instrumentation() {}
-
-  /** Whether a run in this JVM got past the opt-outs (and may have made a recorder active). */
-  public static boolean passedOptOut() {
-    return passedOptOut;
-  }
 
   /**
    * Installs telemetry into {@code cl}.
@@ -67,17 +59,23 @@ public final class Instrumentation {
     if (!mayRunTelemetryCommand && OptOut.reason(host.env(), tool) != null) {
       return null;
     }
-    passedOptOut = true;
     ToolSettings settings = annotation.settings(tool);
     TelemetryConfig config = TelemetryConfig.from(settings, host.env(), host.userHome());
     Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());
     try {
-      VersionSource version = new VersionSource(annotation.version(), spec);
-      CommandSpec telemetryCommand =
-          mayRunTelemetryCommand ? TelemetryLauncher.addTo(cl, config, version, host.time()) : null;
+      VersionSource version = mayRunTelemetryCommand ? new VersionSource(annotation.version(), spec) : null;
+      CommandSpec telemetryCommand = version != null ? TelemetryLauncher.addTo(cl, config, version, host.time()) : null;
       EffectiveConsent consent = resolve(config, diagnostics);
-      Recorder recorder = recorderFor(config, consent, version, host, diagnostics);
-      ConsentAsker asker = recorder == null && mayAsk(config, consent, host)
+      boolean records = mayRecord(config, consent);
+      boolean asks = !records && mayAsk(config, consent, host);
+      if (!records && !asks) {
+        return null; // denied, or undecided with nobody to ask: load nothing more
+      }
+      if (version == null) {
+        version = new VersionSource(annotation.version(), spec);
+      }
+      Recorder recorder = records ? newRecorder(config, consent, version, host, diagnostics) : null;
+      ConsentAsker asker = asks
           ? new ConsentAsker(config, new ConsentStore(config.stateFile()), consent.record(), version, host, diagnostics)
           : null;
       FlushLauncher upload =
@@ -118,12 +116,13 @@ public final class Instrumentation {
     if (OptOut.reason(host.env(), annotation.name()) != null) {
       return null;
     }
-    passedOptOut = true;
     TelemetryConfig config = TelemetryConfig.from(annotation.settings(annotation.name()), host.env(), host.userHome());
     Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());
     try {
-      return recorderFor(
-          config, resolve(config, diagnostics), new VersionSource(annotation.version(), null), host, diagnostics);
+      EffectiveConsent consent = resolve(config, diagnostics);
+      return mayRecord(config, consent)
+          ? newRecorder(config, consent, new VersionSource(annotation.version(), null), host, diagnostics)
+          : null;
     } catch (RuntimeException e) {
       diagnostics.failed("starting telemetry", e);
       return null;
@@ -131,18 +130,18 @@ public final class Instrumentation {
   }
 
   /**
-   * The recorder for this run: journaling when granted, printing in debug mode unless an opt-out
-   * or the user's refusal applies, else none.
+   * Whether this run records: journaling when granted, printing in debug mode unless an opt-out or
+   * the user's refusal applies.
    */
-  private static Recorder recorderFor(
+  private static boolean mayRecord(TelemetryConfig config, EffectiveConsent consent) {
+    return consent.granted() || config.debug() && consent.state() == ConsentState.UNDECIDED;
+  }
+
+  /** The recorder of a run that {@link #mayRecord}: journaling when granted, else printing. */
+  private static Recorder newRecorder(
       TelemetryConfig config, EffectiveConsent consent, VersionSource version, HostEnvironment host,
       Diagnostics diagnostics) {
-    boolean granted = consent.granted();
-    boolean debugPreview = config.debug() && consent.state() == ConsentState.UNDECIDED;
-    if (!granted && !debugPreview) {
-      return null;
-    }
-    return Recorder.create(config, consent.record().userId(), version, host, diagnostics, granted);
+    return Recorder.create(config, consent.record().userId(), version, host, diagnostics, consent.granted());
   }
 
   private static EffectiveConsent resolve(TelemetryConfig config, Diagnostics diagnostics) {
