@@ -70,11 +70,11 @@ public final class VersionSource {
   }
 
   private static String printableAscii(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
+    char[] printable = new char[s.length()];
+    for (int i = 0; i < printable.length; i++) {
       char c = s.charAt(i);
-      sb.append(c >= 0x21 && c < 0x7f ? c : '_');
+      printable[i] = c >= 0x21 && c < 0x7f ? c : '_';
     }
-    return sb.toString();
+    return new String(printable);
   }
 }

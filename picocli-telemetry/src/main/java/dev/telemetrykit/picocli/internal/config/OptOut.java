@@ -33,12 +33,12 @@ public final class OptOut {
 
   /** {@code <TOOL>_TELEMETRY_DISABLED}: the tool name upper-cased, other characters as '_'. */
   public static String toolVariable(String toolName) {
-    StringBuilder sb = new StringBuilder(toolName.length() + 20);
-    for (int i = 0; i < toolName.length(); i++) {
+    char[] name = new char[toolName.length()];
+    for (int i = 0; i < name.length; i++) {
       char c = toolName.charAt(i);
-      sb.append((c >= 'a' && c <= 'z') ? (char) (c - 32) : (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_');
+      name[i] = (c >= 'a' && c <= 'z') ? (char) (c - 32) : (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_';
     }
-    return sb.append("_TELEMETRY_DISABLED").toString();
+    return new String(name).concat("_TELEMETRY_DISABLED");
   }
 
   /**

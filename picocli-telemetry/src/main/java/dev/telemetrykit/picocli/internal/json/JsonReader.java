@@ -124,15 +124,22 @@ public final class JsonReader {
     }
   }
 
+  /**
+   * A string. Most have no escapes and are copied whole: appending them a character at a time
+   * would call into {@code StringBuilder} once per character, and those calls push its methods
+   * over the JIT's compile thresholds late in a short run, where the JVM's exit then waits for
+   * the compilation (see docs/benchmarks.md).
+   */
   private String string() {
-    pos++;
-    StringBuilder sb = new StringBuilder();
+    int start = ++pos;
+    StringBuilder sb = null; // only once an escape is met
     while (true) {
       char c = next();
       if (c == '"') {
-        return sb.toString();
+        return sb == null ? text.substring(start, pos - 1) : sb.append(text, start, pos - 1).toString();
       }
       if (c == '\\') {
+        sb = (sb == null ? new StringBuilder() : sb).append(text, start, pos - 1);
         char e = next();
         switch (e) {
           case '"': sb.append('"'); break;
@@ -146,10 +153,9 @@ public final class JsonReader {
           case 'u': sb.append(unicodeEscape()); break;
           default: throw error("invalid escape '\\" + e + "'");
         }
+        start = pos;
       } else if (c < 0x20) {
         throw error("control character in a string");
-      } else {
-        sb.append(c);
       }
     }
   }

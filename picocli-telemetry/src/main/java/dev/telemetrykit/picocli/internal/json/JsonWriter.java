@@ -34,31 +34,38 @@ public final class JsonWriter {
     return sb.toString();
   }
 
-  /** Appends {@code s} as a quoted, escaped JSON string. */
+  /**
+   * Appends {@code s} as a quoted, escaped JSON string. Runs of characters that need no escape are
+   * appended whole, not a character at a time: see {@link JsonReader} for why that matters.
+   */
   public static void quote(StringBuilder sb, String s) {
     sb.append('"');
+    int start = 0; // of the run of characters that need no escape
     for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"': sb.append("\\\""); break;
-        case '\\': sb.append("\\\\"); break;
-        case '\n': sb.append("\\n"); break;
-        case '\r': sb.append("\\r"); break;
-        case '\t': sb.append("\\t"); break;
-        default:
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            sb.append("\\u");
-            String hex = Integer.toHexString(c);
-            for (int pad = hex.length(); pad < 4; pad++) {
-              sb.append('0');
-            }
-            sb.append(hex);
-          } else {
-            sb.append(c);
-          }
+      String escape = escape(s.charAt(i));
+      if (escape != null) {
+        sb.append(s, start, i).append(escape);
+        start = i + 1;
       }
     }
-    sb.append('"');
+    sb.append(s, start, s.length()).append('"');
+  }
+
+  /** How {@code c} is written in a JSON string, or null when it is written as it is. */
+  private static String escape(char c) {
+    switch (c) {
+      case '"': return "\\\"";
+      case '\\': return "\\\\";
+      case '\n': return "\\n";
+      case '\r': return "\\r";
+      case '\t': return "\\t";
+      default:
+        if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+          String hex = Integer.toHexString(c);
+          return "\\u0000".substring(0, 6 - hex.length()).concat(hex);
+        }
+        return null;
+    }
   }
 
   private void value(Object value, int depth) {

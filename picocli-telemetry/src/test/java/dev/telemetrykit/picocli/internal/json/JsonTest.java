@@ -35,6 +35,22 @@ class JsonTest {
   }
 
   @Test
+  void escapesAreWrittenExactlyWhereverTheyStand() {
+    assertThat(JsonWriter.compact("\"a\\\n")).isEqualTo("\"\\\"a\\\\\\n\"");
+    assertThat(JsonWriter.compact("\u0001x\u2028")).isEqualTo("\"\\u0001x\\u2028\"");
+    assertThat(JsonWriter.compact("no escape")).isEqualTo("\"no escape\"");
+    assertThat(JsonWriter.compact("")).isEqualTo("\"\"");
+  }
+
+  @Test
+  void escapesAreReadExactlyWhereverTheyStand() {
+    assertThat(JsonReader.parse("\"\\\"a\\\\\\n\"")).isEqualTo("\"a\\\n");
+    assertThat(JsonReader.parse("\"\\t\\u0041\\/z\"")).isEqualTo("\tA/z");
+    assertThat(JsonReader.parse("\"no escape\"")).isEqualTo("no escape");
+    assertThat(JsonReader.parse("\"\"")).isEqualTo("");
+  }
+
+  @Test
   void escapedUnicodeIsDecoded() {
     assertThat(JsonReader.parse("\"\\u00e9\\n\\/\"")).isEqualTo("é\n/");
   }
