@@ -174,7 +174,7 @@ public final class Instrumentation {
   }
 
   /** The class that carries the annotation: the command class, or a command method's class. */
-  static Class<?> commandClass(Object userObject) {
+  private static Class<?> commandClass(Object userObject) {
     if (userObject instanceof Method) {
       return ((Method) userObject).getDeclaringClass();
     } else if (userObject instanceof Class) {
