@@ -56,7 +56,7 @@ public final class Instrumentation {
               + "@TelemetryEnabled(endpoint = \"https://telemetry.example.com\")");
     }
     String tool = annotation.name().isEmpty() ? spec.name() : annotation.name();
-    if (!mayRunTelemetryCommand && OptOut.reason(host.env(), tool) != null) {
+    if (!mayRunTelemetryCommand && OptOut.toolReason(host.env(), tool) != null) {
       return null;
     }
     ToolSettings settings = annotation.settings(tool);
@@ -113,7 +113,7 @@ public final class Instrumentation {
           "Telemetry needs @TelemetryEnabled with a name on " + appClass.getName()
               + ", e.g. @TelemetryEnabled(name = \"my-tool\", version = \"1.0\", endpoint = \"https://telemetry.example.com\")");
     }
-    if (OptOut.reason(host.env(), annotation.name()) != null) {
+    if (OptOut.toolReason(host.env(), annotation.name()) != null) {
       return null;
     }
     TelemetryConfig config = TelemetryConfig.from(annotation.settings(annotation.name()), host.env(), host.userHome());

@@ -14,7 +14,7 @@ public final class OptOut {
   /** The variable that switches {@code tool}'s telemetry off, as {@code NAME=value}, or null. */
   public static String reason(Map<String, String> env, String tool) {
     String reason = everyToolReason(env);
-    return reason != null ? reason : reasonOf(env, toolVariable(tool));
+    return reason != null ? reason : toolReason(env, tool);
   }
 
   /**
@@ -24,6 +24,14 @@ public final class OptOut {
   public static String everyToolReason(Map<String, String> env) {
     String reason = reasonOf(env, "DO_NOT_TRACK");
     return reason != null ? reason : reasonOf(env, "TELEMETRY_KIT_DISABLED");
+  }
+
+  /**
+   * The tool's own {@code <TOOL>_TELEMETRY_DISABLED}, as {@code NAME=value}, or null: for a caller
+   * that has already checked {@link #everyToolReason}.
+   */
+  public static String toolReason(Map<String, String> env, String tool) {
+    return reasonOf(env, toolVariable(tool));
   }
 
   private static String reasonOf(Map<String, String> env, String name) {

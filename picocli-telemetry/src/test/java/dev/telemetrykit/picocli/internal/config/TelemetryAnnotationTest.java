@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telemetrykit.picocli.TelemetryEnabled;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +17,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
@@ -193,7 +195,7 @@ class TelemetryAnnotationTest {
   @Test
   void valuesOfTheWrongTypeInACorruptClassFileAreTakenAsNotWritten() {
     TelemetryAnnotation annotation =
-        new TelemetryAnnotation(java.util.Map.of("name", 7, "policyVersion", "three", "endpoint", "https://t.example.com"));
+        new TelemetryAnnotation(Map.of("name", 7, "policyVersion", "three", "endpoint", "https://t.example.com"));
 
     assertThat(annotation.name()).isEmpty();
     assertThat(annotation.settings("t").policyVersion()).isEqualTo(1);
@@ -235,7 +237,7 @@ class TelemetryAnnotationTest {
 
     @Override
     public InputStream getResourceAsStream(String name) {
-      return served == null ? null : new java.io.ByteArrayInputStream(served);
+      return served == null ? null : new ByteArrayInputStream(served);
     }
 
     @Override
