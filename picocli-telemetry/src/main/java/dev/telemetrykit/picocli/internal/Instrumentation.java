@@ -1,7 +1,6 @@
 package dev.telemetrykit.picocli.internal;
 
 import dev.telemetrykit.picocli.internal.cli.TelemetryLauncher;
-import dev.telemetrykit.picocli.internal.config.OptOut;
 import dev.telemetrykit.picocli.internal.config.TelemetryAnnotation;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.config.ToolSettings;
@@ -13,7 +12,7 @@ import dev.telemetrykit.picocli.internal.run.ConsentAsker;
 import dev.telemetrykit.picocli.internal.run.Recorder;
 import dev.telemetrykit.picocli.internal.sync.FlushLauncher;
 import dev.telemetrykit.picocli.internal.sync.SyncState;
-import java.io.UncheckedIOException;
+import java.io.IOException;
 import java.lang.reflect.Method;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,14 +38,14 @@ public final class Instrumentation {
    */
   public static Recorder install(CommandLine cl, String[] args, HostEnvironment host) {
     boolean mayRunTelemetryCommand = mayRunTelemetryCommand(args);
-    if (!mayRunTelemetryCommand && OptOut.everyToolReason(host.env()) != null) {
+    if (!mayRunTelemetryCommand && TelemetryConfig.everyToolOptOut(host.env()) != null) {
       return null; // opted out: read nothing, load nothing, add nothing
     }
     CommandSpec spec = cl.getCommandSpec();
     TelemetryAnnotation annotation;
     try {
       annotation = TelemetryAnnotation.find(commandClass(spec.userObject()));
-    } catch (UncheckedIOException e) {
+    } catch (IOException e) {
       return null; // the app's own class file cannot be read: run it without telemetry, never fail it
     }
     if (annotation == null) {
@@ -56,21 +55,22 @@ public final class Instrumentation {
               + "@TelemetryEnabled(endpoint = \"https://telemetry.example.com\")");
     }
     String tool = annotation.name().isEmpty() ? spec.name() : annotation.name();
-    if (!mayRunTelemetryCommand && OptOut.toolReason(host.env(), tool) != null) {
+    if (!mayRunTelemetryCommand && TelemetryConfig.toolOptOut(host.env(), tool) != null) {
       return null;
     }
     ToolSettings settings = annotation.settings(tool);
     TelemetryConfig config = TelemetryConfig.from(settings, host.env(), host.userHome());
-    Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());
+    Diagnostics diagnostics = null; // made once the run may record or ask: a denied run needs none
     try {
       VersionSource version = mayRunTelemetryCommand ? new VersionSource(annotation.version(), spec) : null;
       CommandSpec telemetryCommand = version != null ? TelemetryLauncher.addTo(cl, config, version, host.time()) : null;
-      EffectiveConsent consent = resolve(config, diagnostics);
+      EffectiveConsent consent = resolve(config, host);
       boolean records = mayRecord(config, consent);
       boolean asks = !records && mayAsk(config, consent, host);
       if (!records && !asks) {
         return null; // denied, or undecided with nobody to ask: load nothing more
       }
+      diagnostics = new Diagnostics(config.debug(), host.err());
       if (version == null) {
         version = new VersionSource(annotation.version(), spec);
       }
@@ -87,7 +87,7 @@ public final class Instrumentation {
       }
       return recorder;
     } catch (RuntimeException e) {
-      diagnostics.failed("starting telemetry", e);
+      (diagnostics != null ? diagnostics : new Diagnostics(config.debug(), host.err())).failed("starting telemetry", e);
       return null;
     }
   }
@@ -99,13 +99,13 @@ public final class Instrumentation {
    * @throws IllegalArgumentException when the class is not annotated or the annotation names no tool
    */
   public static Recorder start(Class<?> appClass, HostEnvironment host) {
-    if (OptOut.everyToolReason(host.env()) != null) {
+    if (TelemetryConfig.everyToolOptOut(host.env()) != null) {
       return null;
     }
     TelemetryAnnotation annotation;
     try {
       annotation = TelemetryAnnotation.find(appClass);
-    } catch (UncheckedIOException e) {
+    } catch (IOException e) {
       return null;
     }
     if (annotation == null || annotation.name().isEmpty()) {
@@ -113,13 +113,13 @@ public final class Instrumentation {
           "Telemetry needs @TelemetryEnabled with a name on " + appClass.getName()
               + ", e.g. @TelemetryEnabled(name = \"my-tool\", version = \"1.0\", endpoint = \"https://telemetry.example.com\")");
     }
-    if (OptOut.toolReason(host.env(), annotation.name()) != null) {
+    if (TelemetryConfig.toolOptOut(host.env(), annotation.name()) != null) {
       return null;
     }
     TelemetryConfig config = TelemetryConfig.from(annotation.settings(annotation.name()), host.env(), host.userHome());
     Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());
     try {
-      EffectiveConsent consent = resolve(config, diagnostics);
+      EffectiveConsent consent = resolve(config, host);
       return mayRecord(config, consent)
           ? newRecorder(config, consent, new VersionSource(annotation.version(), null), host, diagnostics)
           : null;
@@ -144,10 +144,11 @@ public final class Instrumentation {
     return Recorder.create(config, consent.record().userId(), version, host, diagnostics, consent.granted());
   }
 
-  private static EffectiveConsent resolve(TelemetryConfig config, Diagnostics diagnostics) {
+  private static EffectiveConsent resolve(TelemetryConfig config, HostEnvironment host) {
     EffectiveConsent consent = EffectiveConsent.resolve(config, new ConsentStore(config.stateFile()));
-    if (diagnostics.debug()) {
-      diagnostics.debug("telemetry is " + consent.state().word() + ", decided by " + consent.decidedBy());
+    if (config.debug()) {
+      new Diagnostics(true, host.err())
+          .debug("telemetry is " + consent.state().word() + ", decided by " + consent.decidedBy());
     }
     return consent;
   }

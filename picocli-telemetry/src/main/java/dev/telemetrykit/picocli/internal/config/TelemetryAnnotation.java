@@ -1,24 +1,35 @@
 package dev.telemetrykit.picocli.internal.config;
 
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.security.CodeSource;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * {@code @TelemetryEnabled} as the author wrote it on the app's class. The annotation is kept in
- * the class file only (class retention), so it is read from there, not by reflection: see {@link
- * ClassFileAnnotation} for why.
+ * {@code @TelemetryEnabled} as the author wrote it on the app's class, read from the class file
+ * ({@code RuntimeInvisibleAnnotations}, JVMS §4.7.17): the annotation has class retention.
+ *
+ * <p>Why not reflection: a run-time annotation makes the JVM build a proxy class for it as soon as
+ * anything (Picocli, to find {@code @Command}) reads the class's annotations, which costs every run
+ * of the host CLI 1–2% of its start-up, opted out or not. Reading the class file costs nothing
+ * measurable; see docs/benchmarks.md. The reading is done here rather than in a class of its own,
+ * because each class a run loads costs it ~0.2 ms (docs/benchmarks.md).
+ *
+ * <p>Only the values written on the class are kept: strings, numbers and booleans; other kinds of
+ * values are skipped, and defaults are applied by the accessors.
  */
 public final class TelemetryAnnotation {
-  static final String DESCRIPTOR = "Ldev/telemetrykit/picocli/TelemetryEnabled;";
+  private static final String DESCRIPTOR = "Ldev/telemetrykit/picocli/TelemetryEnabled;";
+  private static final int MAGIC = 0xCAFEBABE;
+  private static final String ATTRIBUTE = "RuntimeInvisibleAnnotations";
 
   private final Map<String, Object> values;
 
@@ -32,21 +43,33 @@ public final class TelemetryAnnotation {
    * subclass of the command class has none of its own), or null when none does or {@code type} is
    * null.
    *
-   * @throws UncheckedIOException when a class file cannot be read or parsed
+   * @throws IOException when a class file cannot be read or parsed
    */
-  public static TelemetryAnnotation find(Class<?> type) {
+  public static TelemetryAnnotation find(Class<?> type) throws IOException {
     for (Class<?> c = type; c != null && c.getClassLoader() != null; c = c.getSuperclass()) {
-      try {
-        byte[] classFile = classFile(c);
-        Map<String, Object> values = classFile == null ? null : ClassFileAnnotation.read(classFile, DESCRIPTOR);
-        if (values != null) {
-          return new TelemetryAnnotation(values);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the class file of " + c.getName(), e);
+      byte[] classFile = classFile(c);
+      TelemetryAnnotation found = classFile == null ? null : read(classFile);
+      if (found != null) {
+        return found;
       }
     }
     return null;
+  }
+
+  /**
+   * The annotation written on the class whose class file is {@code classFile}, or null when the
+   * class does not carry it.
+   *
+   * @throws IOException when the bytes are not a well-formed class file
+   */
+  static TelemetryAnnotation read(byte[] classFile) throws IOException {
+    Map<String, Object> values;
+    try {
+      values = annotationValues(classFile);
+    } catch (RuntimeException e) { // an index out of range, a wrong constant type
+      throw new IOException("malformed class file: " + e, e);
+    }
+    return values == null ? null : new TelemetryAnnotation(values);
   }
 
   /** {@code name}, empty when not given (the tool is then named by {@code @Command(name)}). */
@@ -121,10 +144,169 @@ public final class TelemetryAnnotation {
     if (location == null || !location.getProtocol().equals("file")) {
       return null;
     }
-    try {
-      return new File(location.toURI());
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      return null; // e.g. spaces left unescaped by a custom loader
+    String path = location.getPath();
+    if (path.indexOf('%') >= 0 || location.getAuthority() != null && !location.getAuthority().isEmpty()) {
+      return null; // escaped characters or a network share: left to getResourceAsStream
     }
+    return new File(path);
+  }
+
+  // The class file, read in place: no stream classes, and no other class of ours (~0.2 ms each).
+
+  /** The values of our annotation on the class, by element name, or null when it has none. */
+  private static Map<String, Object> annotationValues(byte[] b) throws IOException {
+    if (u4(b, 0) != MAGIC) {
+      throw new IOException("not a class file");
+    }
+    int count = u2(b, 8);
+    int[] constants = new int[count]; // where each entry's contents start, after its tag
+    int at = 10;
+    for (int i = 1; i < count; i++) {
+      int tag = b[at++] & 0xff;
+      constants[i] = at;
+      switch (tag) {
+        case 1 -> at += 2 + u2(b, at); // Utf8
+        case 3, 4 -> at += 4; // Integer, Float
+        case 5, 6 -> { // Long, Double: two entries
+          at += 8;
+          i++;
+        }
+        case 7, 8, 16, 19, 20 -> at += 2; // Class, String, MethodType, Module, Package
+        case 15 -> at += 3; // MethodHandle
+        case 9, 10, 11, 12, 17, 18 -> at += 4; // refs, NameAndType, (Invoke)Dynamic
+        default -> throw new IOException("unknown constant pool tag " + tag + " at entry " + i);
+      }
+    }
+    at += 6; // access flags, this class, superclass
+    at += 2 + 2 * u2(b, at); // interfaces
+    at = skipMembers(b, at); // fields
+    at = skipMembers(b, at); // methods
+    Map<String, Object> found = null;
+    int attributes = u2(b, at);
+    at += 2;
+    for (int i = 0; i < attributes; i++) {
+      String name = utf8(b, constants, u2(b, at));
+      int length = u4(b, at + 2);
+      at += 6;
+      if (!name.equals(ATTRIBUTE)) {
+        at = skip(b, at, length);
+        continue;
+      }
+      int annotations = u2(b, at);
+      at += 2;
+      for (int a = 0; a < annotations; a++) {
+        Map<String, Object> values = utf8(b, constants, u2(b, at)).equals(DESCRIPTOR) ? new HashMap<>() : null;
+        at = annotation(b, constants, at, values);
+        if (values != null) {
+          found = values;
+        }
+      }
+    }
+    return found;
+  }
+
+  private static int skipMembers(byte[] b, int at) throws IOException {
+    int members = u2(b, at);
+    at += 2;
+    for (int i = 0; i < members; i++) {
+      int attributes = u2(b, at + 6); // after access flags, name, descriptor
+      at += 8;
+      for (int a = 0; a < attributes; a++) {
+        at = skip(b, at + 6, u4(b, at + 2));
+      }
+    }
+    return at;
+  }
+
+  /**
+   * Reads the annotation at {@code at} (its type, then its element-value pairs), putting the
+   * constant values into {@code values} unless that is null; returns where it ends.
+   */
+  private static int annotation(byte[] b, int[] constants, int at, Map<String, Object> values) throws IOException {
+    int pairs = u2(b, at + 2);
+    at += 4;
+    for (int p = 0; p < pairs; p++) {
+      at = elementValue(b, constants, at + 2, values, u2(b, at));
+    }
+    return at;
+  }
+
+  /**
+   * Reads the element value at {@code at}; when it is a constant (String, Integer, Long, Boolean)
+   * and {@code values} is not null, puts it there under the name at constant {@code name}. Returns
+   * where the value ends.
+   */
+  private static int elementValue(byte[] b, int[] constants, int at, Map<String, Object> values, int name)
+      throws IOException {
+    int tag = b[at] & 0xff;
+    int index = u2(b, at + 1);
+    Object value;
+    switch (tag) {
+      case 's' -> value = utf8(b, constants, index);
+      case 'I' -> value = u4(b, constant(b, constants, index, 3));
+      case 'J' -> {
+        int c = constant(b, constants, index, 5);
+        value = (long) u4(b, c) << 32 | (u4(b, c + 4) & 0xffffffffL);
+      }
+      case 'Z' -> value = u4(b, constant(b, constants, index, 3)) != 0;
+      case 'B', 'C', 'D', 'F', 'S', 'c' -> value = null;
+      case 'e' -> {
+        return at + 5;
+      }
+      case '@' -> {
+        return annotation(b, constants, at + 1, null);
+      }
+      case '[' -> {
+        at += 3;
+        for (int n = 0; n < index; n++) {
+          at = elementValue(b, constants, at, null, 0);
+        }
+        return at;
+      }
+      default -> throw new IOException("unknown element value tag '" + (char) tag + "'");
+    }
+    if (values != null && value != null) {
+      values.put(utf8(b, constants, name), value);
+    }
+    return at + 3;
+  }
+
+  /** The modified UTF-8 string of constant {@code index}. */
+  private static String utf8(byte[] b, int[] constants, int index) throws IOException {
+    int at = constant(b, constants, index, 1);
+    int length = u2(b, at);
+    char[] ascii = new char[length];
+    for (int i = 0; i < length; i++) {
+      byte c = b[at + 2 + i];
+      if (c <= 0) { // beyond ASCII, or an encoded NUL: the full decoder
+        return new DataInputStream(new ByteArrayInputStream(b, at, b.length - at)).readUTF();
+      }
+      ascii[i] = (char) c;
+    }
+    return new String(ascii);
+  }
+
+  /** Where the contents of constant {@code index} start, checking that it has {@code tag}. */
+  private static int constant(byte[] b, int[] constants, int index, int tag) throws IOException {
+    if (index <= 0 || index >= constants.length || constants[index] == 0 || b[constants[index] - 1] != tag) {
+      throw new IOException("constant pool entry " + index + " is not of tag " + tag);
+    }
+    return constants[index];
+  }
+
+  /** {@code at + length}, when that is still within the class file. */
+  private static int skip(byte[] b, int at, int length) throws IOException {
+    if (length < 0 || length > b.length - at) {
+      throw new IOException("truncated class file");
+    }
+    return at + length;
+  }
+
+  private static int u2(byte[] b, int at) {
+    return (b[at] & 0xff) << 8 | (b[at + 1] & 0xff);
+  }
+
+  private static int u4(byte[] b, int at) {
+    return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
   }
 }

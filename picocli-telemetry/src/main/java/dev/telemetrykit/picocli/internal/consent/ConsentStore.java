@@ -3,7 +3,6 @@ package dev.telemetrykit.picocli.internal.consent;
 import dev.telemetrykit.picocli.internal.json.JsonReader;
 import dev.telemetrykit.picocli.internal.json.JsonFiles;
 import java.io.FileInputStream;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +38,7 @@ public final class ConsentStore {
     byte[] bytes;
     try (FileInputStream in = new FileInputStream(file.toFile())) {
       bytes = in.readAllBytes();
-    } catch (FileNotFoundException e) {
+    } catch (IOException e) { // not FileNotFoundException: naming it loads that class on every run
       if (!Files.exists(file)) {
         return ConsentRecord.UNDECIDED;
       }

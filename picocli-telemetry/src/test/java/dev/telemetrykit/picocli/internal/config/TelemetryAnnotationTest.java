@@ -35,6 +35,12 @@ class TelemetryAnnotationTest {
 
   public static class Subclass extends Written {}
 
+  // Beyond ASCII, an encoded NUL, and a character outside the Basic Multilingual Plane (a
+  // surrogate pair, six bytes in the class file's modified UTF-8).
+  @TelemetryEnabled(endpoint = "https://télémétrie.example.com", version = "2.1-\u0000-\uD83D\uDE80",
+      privacyUrl = "https://example.com/datenschutz-ü")
+  static class NotAscii {}
+
   static class NotAnnotated {}
 
   /** Class-retention annotations of other libraries, with a value of every kind, around ours. */
@@ -69,13 +75,22 @@ class TelemetryAnnotationTest {
   static class Crowded {}
 
   @Test
-  void readsTheValuesWrittenOnTheClassAndTheAnnotationsDefaultsForTheRest() {
+  void readsTheValuesWrittenOnTheClassAndTheAnnotationsDefaultsForTheRest() throws Exception {
     TelemetryAnnotation annotation = TelemetryAnnotation.find(Written.class);
 
     assertThat(annotation.name()).isEqualTo("my-tool");
     assertThat(annotation.version()).isEqualTo("2.1");
     assertThat(annotation.settings("my-tool")).isEqualTo(new ToolSettings(
         "my-tool", "https://t.example.com", "", 3, 10_000, true, 5_000_000_000L, 100, 0));
+  }
+
+  @Test
+  void readsStringsBeyondAsciiExactly() throws Exception {
+    TelemetryAnnotation annotation = TelemetryAnnotation.find(NotAscii.class);
+
+    assertThat(annotation.version()).isEqualTo("2.1-\u0000-\uD83D\uDE80");
+    assertThat(annotation.settings("t").endpoint()).isEqualTo("https://télémétrie.example.com");
+    assertThat(annotation.settings("t").privacyUrl()).isEqualTo("https://example.com/datenschutz-ü");
   }
 
   @Test
@@ -101,18 +116,18 @@ class TelemetryAnnotationTest {
   }
 
   @Test
-  void isFoundOnTheNearestSuperclassThatCarriesIt() {
+  void isFoundOnTheNearestSuperclassThatCarriesIt() throws Exception {
     assertThat(TelemetryAnnotation.find(Subclass.class).name()).isEqualTo("my-tool");
   }
 
   @Test
-  void aClassWithoutItHasNone() {
+  void aClassWithoutItHasNone() throws Exception {
     assertThat(TelemetryAnnotation.find(NotAnnotated.class)).isNull();
     assertThat(TelemetryAnnotation.find(null)).isNull();
   }
 
   @Test
-  void otherAnnotationsWithValuesOfEveryKindAreSkipped() {
+  void otherAnnotationsWithValuesOfEveryKindAreSkipped() throws Exception {
     TelemetryAnnotation annotation = TelemetryAnnotation.find(Crowded.class);
 
     assertThat(annotation.name()).isEqualTo("crowded");
@@ -120,7 +135,7 @@ class TelemetryAnnotationTest {
   }
 
   @Test
-  void reflectionDoesNotSeeItSoTheJvmBuildsNoProxyForIt() {
+  void reflectionDoesNotSeeItSoTheJvmBuildsNoProxyForIt() throws Exception {
     assertThat(Written.class.getAnnotations()).isEmpty();
   }
 
@@ -161,15 +176,15 @@ class TelemetryAnnotationTest {
     byte[] classFile = classFile(Crowded.class);
     for (int length = 0; length < classFile.length; length++) {
       byte[] truncated = Arrays.copyOf(classFile, length);
-      assertThatThrownBy(() -> ClassFileAnnotation.read(truncated, TelemetryAnnotation.DESCRIPTOR))
+      assertThatThrownBy(() -> TelemetryAnnotation.read(truncated))
           .as("cut at %d of %d bytes", length, classFile.length)
           .isInstanceOf(IOException.class);
     }
   }
 
   @Test
-  void bytesThatAreNoClassFileAreRefusedByName() {
-    assertThatThrownBy(() -> ClassFileAnnotation.read("{\"not\": \"a class\"}".getBytes(), TelemetryAnnotation.DESCRIPTOR))
+  void bytesThatAreNoClassFileAreRefusedByName() throws Exception {
+    assertThatThrownBy(() -> TelemetryAnnotation.read("{\"not\": \"a class\"}".getBytes()))
         .isInstanceOf(IOException.class)
         .hasMessage("not a class file");
   }
@@ -183,7 +198,7 @@ class TelemetryAnnotationTest {
         byte[] corrupt = classFile.clone();
         corrupt[at] ^= flip;
         try {
-          ClassFileAnnotation.read(corrupt, TelemetryAnnotation.DESCRIPTOR);
+          TelemetryAnnotation.read(corrupt);
         } catch (IOException e) {
           refused++;
         }
@@ -193,7 +208,7 @@ class TelemetryAnnotationTest {
   }
 
   @Test
-  void valuesOfTheWrongTypeInACorruptClassFileAreTakenAsNotWritten() {
+  void valuesOfTheWrongTypeInACorruptClassFileAreTakenAsNotWritten() throws Exception {
     TelemetryAnnotation annotation =
         new TelemetryAnnotation(Map.of("name", 7, "policyVersion", "three", "endpoint", "https://t.example.com"));
 
