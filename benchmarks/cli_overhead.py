@@ -9,6 +9,9 @@ measured in the same run. Variants:
               SDK: what an instrumented run pays before the SDK does anything
   minimal   - the floor plus the least a granted run must do, inline in the main class: read the
               state file, write one event file and rename it (a lower bound, not a product)
+  minimal-denied - the floor plus the least a denied run must do, inline in the main class after
+              Picocli has built its model: check the opt-out variables, read the app's class file
+              from the jar, read the state file (a lower bound, not a product)
   granted   - instrumented, the user said yes: one event is recorded per run
   opted-out - instrumented, DO_NOT_TRACK=1
   denied    - instrumented, the user said no
@@ -58,12 +61,13 @@ variants = {
     "plain": (cli(plain_jar, "PlainCli"), {}),
     "floor": (cli(instrumented_jar, "AnnotatedCli"), {}),
     "minimal": (cli(instrumented_jar, "MinimalRecordingCli"), {"TELEMETRY_KIT_HOME": home("minimal")}),
+    "minimal-denied": (cli(instrumented_jar, "MinimalDeniedCli"), {"TELEMETRY_KIT_HOME": home("minimal-denied")}),
     "granted": (instrumented, {"TELEMETRY_KIT_HOME": home("granted")}),
     "opted-out": (instrumented, {"TELEMETRY_KIT_HOME": home("optout"), "DO_NOT_TRACK": "1"}),
     "denied": (instrumented, {"TELEMETRY_KIT_HOME": home("denied")}),
     "undecided": (instrumented, {"TELEMETRY_KIT_HOME": home("undecided")}),
 }
-for name, action in (("granted", "enable"), ("denied", "disable"), ("minimal", "enable")):
+for name, action in (("granted", "enable"), ("denied", "disable"), ("minimal", "enable"), ("minimal-denied", "disable")):
     subprocess.run(instrumented[:-1] + ["telemetry", action], env=dict(base_env, TELEMETRY_KIT_HOME=home(name)),
                    stdout=subprocess.DEVNULL, check=True)
 
@@ -126,7 +130,7 @@ def ratio_interval(name, resamples=2000):
     return ratios[int(resamples * 0.025)], ratios[int(resamples * 0.975) - 1]
 
 
-print(f"{'variant':10} {'median wall':>12} {'ratio':>7} {'95% interval':>15} {'p90 wall':>9} {'peak RSS':>9} {'ratio':>7}"
+print(f"{'variant':14} {'median wall':>12} {'ratio':>7} {'95% interval':>15} {'p90 wall':>9} {'peak RSS':>9} {'ratio':>7}"
       f" {'CPU':>9} {'ratio':>7}")
 for name in variants:
     low, high = ratio_interval(name)
@@ -134,7 +138,7 @@ for name in variants:
     p90 = sorted(wall[name])[int(len(wall[name]) * 0.9) - 1]
     m = statistics.median(rss[name])
     c = statistics.median(cpu[name])
-    print(f"{name:10} {w * 1000:9.1f} ms {w / base_wall:6.3f}x  {low:.3f}-{high:.3f}x {p90 * 1000:6.1f} ms {m:6.1f} MB {m / base_rss:6.3f}x"
+    print(f"{name:14} {w * 1000:9.1f} ms {w / base_wall:6.3f}x  {low:.3f}-{high:.3f}x {p90 * 1000:6.1f} ms {m:6.1f} MB {m / base_rss:6.3f}x"
           f" {c * 1000:6.1f} ms {c / base_cpu:6.3f}x")
 print(f"granted runs recorded {events} events (expected {runs + 3})")
 

@@ -1,6 +1,7 @@
 package dev.telemetrykit.picocli.internal;
 
 import dev.telemetrykit.picocli.internal.cli.TelemetryLauncher;
+import dev.telemetrykit.picocli.internal.config.OptOut;
 import dev.telemetrykit.picocli.internal.config.TelemetryAnnotation;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.config.ToolSettings;
@@ -38,7 +39,7 @@ public final class Instrumentation {
    */
   public static Recorder install(CommandLine cl, String[] args, HostEnvironment host) {
     boolean mayRunTelemetryCommand = mayRunTelemetryCommand(args);
-    if (!mayRunTelemetryCommand && TelemetryConfig.everyToolOptOut(host.env()) != null) {
+    if (!mayRunTelemetryCommand && OptOut.everyToolReason(host.env()) != null) {
       return null; // opted out: read nothing, load nothing, add nothing
     }
     CommandSpec spec = cl.getCommandSpec();
@@ -55,7 +56,7 @@ public final class Instrumentation {
               + "@TelemetryEnabled(endpoint = \"https://telemetry.example.com\")");
     }
     String tool = annotation.name().isEmpty() ? spec.name() : annotation.name();
-    if (!mayRunTelemetryCommand && TelemetryConfig.toolOptOut(host.env(), tool) != null) {
+    if (!mayRunTelemetryCommand && OptOut.toolReason(host.env(), tool) != null) {
       return null;
     }
     ToolSettings settings = annotation.settings(tool);
@@ -99,7 +100,7 @@ public final class Instrumentation {
    * @throws IllegalArgumentException when the class is not annotated or the annotation names no tool
    */
   public static Recorder start(Class<?> appClass, HostEnvironment host) {
-    if (TelemetryConfig.everyToolOptOut(host.env()) != null) {
+    if (OptOut.everyToolReason(host.env()) != null) {
       return null;
     }
     TelemetryAnnotation annotation;
@@ -113,7 +114,7 @@ public final class Instrumentation {
           "Telemetry needs @TelemetryEnabled with a name on " + appClass.getName()
               + ", e.g. @TelemetryEnabled(name = \"my-tool\", version = \"1.0\", endpoint = \"https://telemetry.example.com\")");
     }
-    if (TelemetryConfig.toolOptOut(host.env(), annotation.name()) != null) {
+    if (OptOut.toolReason(host.env(), annotation.name()) != null) {
       return null;
     }
     TelemetryConfig config = TelemetryConfig.from(annotation.settings(annotation.name()), host.env(), host.userHome());

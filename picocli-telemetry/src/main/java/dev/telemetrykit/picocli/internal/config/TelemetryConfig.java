@@ -75,8 +75,8 @@ public record TelemetryConfig(
         settings.policyVersion(),
         home == null || home.isBlank() ? userHome.resolve(".telemetry-kit") : Path.of(home),
         Path.of(policy == null || policy.isBlank() ? DEFAULT_POLICY_FILE : policy),
-        optOutReason(env, tool),
-        isSet(env.get("TELEMETRY_KIT_DEBUG")),
+        OptOut.reason(env, tool),
+        OptOut.isSet(env.get("TELEMETRY_KIT_DEBUG")),
         isCi(env),
         settings.maxQueuedEvents(),
         settings.showInHelp(),
@@ -147,7 +147,7 @@ public record TelemetryConfig(
 
   private static boolean isCi(Map<String, String> env) {
     for (String name : CI_VARIABLES) {
-      if (isSet(env.get(name))) {
+      if (OptOut.isSet(env.get(name))) {
         return true;
       }
     }
@@ -185,65 +185,4 @@ public record TelemetryConfig(
     return true;
   }
 
-  // The opt-out variables live here, with the rest of what is read from the environment, rather
-  // than in a class of their own: each class a run loads costs it ~0.2 ms (docs/benchmarks.md).
-
-  /**
-   * The variable that switches {@code tool}'s telemetry off, as {@code NAME=value}, or null. The
-   * variables, strongest first: {@code DO_NOT_TRACK}, {@code TELEMETRY_KIT_DISABLED}, then the
-   * tool's own {@code <TOOL>_TELEMETRY_DISABLED}.
-   */
-  public static String optOutReason(Map<String, String> env, String tool) {
-    String reason = everyToolOptOut(env);
-    return reason != null ? reason : toolOptOut(env, tool);
-  }
-
-  /**
-   * The variable that switches every tool's telemetry off ({@code DO_NOT_TRACK}, {@code
-   * TELEMETRY_KIT_DISABLED}), as {@code NAME=value}, or null: checked before the tool is known, so
-   * that an opted-out run reads no file.
-   */
-  public static String everyToolOptOut(Map<String, String> env) {
-    String reason = reasonOf(env, "DO_NOT_TRACK");
-    return reason != null ? reason : reasonOf(env, "TELEMETRY_KIT_DISABLED");
-  }
-
-  /**
-   * The tool's own {@code <TOOL>_TELEMETRY_DISABLED}, as {@code NAME=value}, or null: for a caller
-   * that has already checked {@link #everyToolOptOut}.
-   */
-  public static String toolOptOut(Map<String, String> env, String tool) {
-    return reasonOf(env, toolOptOutVariable(tool));
-  }
-
-  private static String reasonOf(Map<String, String> env, String name) {
-    String value = env.get(name);
-    return isSet(value) ? name + "=" + value : null;
-  }
-
-  /** {@code <TOOL>_TELEMETRY_DISABLED}: the tool name upper-cased, other characters as '_'. */
-  public static String toolOptOutVariable(String toolName) {
-    char[] name = new char[toolName.length()];
-    for (int i = 0; i < name.length; i++) {
-      char c = toolName.charAt(i);
-      name[i] = (c >= 'a' && c <= 'z') ? (char) (c - 32) : (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_';
-    }
-    return new String(name).concat("_TELEMETRY_DISABLED");
-  }
-
-  /**
-   * True when a flag variable is set to anything but empty, {@code 0}, {@code false}, {@code no}
-   * or {@code off} (any case): the rule of the DO_NOT_TRACK convention, applied to all our flags.
-   */
-  public static boolean isSet(String value) {
-    if (value == null) {
-      return false;
-    }
-    String v = value.trim();
-    return !(v.isEmpty()
-        || v.equals("0")
-        || v.equalsIgnoreCase("false")
-        || v.equalsIgnoreCase("no")
-        || v.equalsIgnoreCase("off"));
-  }
 }

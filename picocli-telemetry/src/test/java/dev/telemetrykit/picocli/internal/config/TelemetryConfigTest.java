@@ -40,16 +40,16 @@ class TelemetryConfigTest {
 
   @Test
   void strongestOptOutIsNamed() {
-    assertThat(TelemetryConfig.optOutReason(Map.of("TELEMETRY_KIT_DISABLED", "1", "DO_NOT_TRACK", "yes"), "my-cli"))
+    assertThat(OptOut.reason(Map.of("TELEMETRY_KIT_DISABLED", "1", "DO_NOT_TRACK", "yes"), "my-cli"))
         .isEqualTo("DO_NOT_TRACK=yes");
-    assertThat(TelemetryConfig.optOutReason(Map.of("MY_CLI_TELEMETRY_DISABLED", "on"), "my-cli"))
+    assertThat(OptOut.reason(Map.of("MY_CLI_TELEMETRY_DISABLED", "on"), "my-cli"))
         .isEqualTo("MY_CLI_TELEMETRY_DISABLED=on");
   }
 
   @ParameterizedTest
   @CsvSource({"my-cli, MY_CLI_TELEMETRY_DISABLED", "tool.v2, TOOL_V2_TELEMETRY_DISABLED", "x_y-9, X_Y_9_TELEMETRY_DISABLED"})
   void toolVariableUpperCasesAndReplacesOtherCharacters(String tool, String variable) {
-    assertThat(TelemetryConfig.toolOptOutVariable(tool)).isEqualTo(variable);
+    assertThat(OptOut.toolVariable(tool)).isEqualTo(variable);
   }
 
   @ParameterizedTest
