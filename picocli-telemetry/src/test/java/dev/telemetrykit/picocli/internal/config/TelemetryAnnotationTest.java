@@ -135,7 +135,7 @@ class TelemetryAnnotationTest {
   }
 
   @Test
-  void reflectionDoesNotSeeItSoTheJvmBuildsNoProxyForIt() throws Exception {
+  void reflectionDoesNotSeeItSoTheJvmBuildsNoProxyForIt() {
     assertThat(Written.class.getAnnotations()).isEmpty();
   }
 
@@ -183,7 +183,7 @@ class TelemetryAnnotationTest {
   }
 
   @Test
-  void bytesThatAreNoClassFileAreRefusedByName() throws Exception {
+  void bytesThatAreNoClassFileAreRefusedByName() {
     assertThatThrownBy(() -> TelemetryAnnotation.read("{\"not\": \"a class\"}".getBytes()))
         .isInstanceOf(IOException.class)
         .hasMessage("not a class file");
@@ -208,7 +208,7 @@ class TelemetryAnnotationTest {
   }
 
   @Test
-  void valuesOfTheWrongTypeInACorruptClassFileAreTakenAsNotWritten() throws Exception {
+  void valuesOfTheWrongTypeInACorruptClassFileAreTakenAsNotWritten() {
     TelemetryAnnotation annotation =
         new TelemetryAnnotation(Map.of("name", 7, "policyVersion", "three", "endpoint", "https://t.example.com"));
 
