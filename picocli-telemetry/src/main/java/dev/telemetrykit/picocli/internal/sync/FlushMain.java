@@ -5,7 +5,9 @@ import dev.telemetrykit.picocli.internal.config.ToolSettings;
 import dev.telemetrykit.picocli.internal.consent.ConsentStore;
 import dev.telemetrykit.picocli.internal.consent.EffectiveConsent;
 import dev.telemetrykit.picocli.internal.event.EventIds;
+import dev.telemetrykit.picocli.internal.queue.Journal;
 import dev.telemetrykit.picocli.internal.run.TimeSource;
+import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -66,25 +68,53 @@ public final class FlushMain {
       if (lock == null) {
         return; // another upload of this tool is under way, and will end the claim
       }
-      try {
-        upload(config);
-      } finally {
-        UploadClaim.release(config.uploadClaimFile().toFile());
-      }
+      long deadline = System.currentTimeMillis() + WORK_MILLIS;
+      uploadWhileRecorded(config.uploadClaimFile().toFile(), new Journal(config.journalDirectory().toFile()), deadline,
+          () -> upload(config, deadline));
     }
   }
 
-  private static void upload(TelemetryConfig config) throws Exception {
+  /** One upload: false when it did not send, because a backoff holds uploads back. */
+  interface Pass {
+    boolean upload() throws Exception;
+  }
+
+  /**
+   * Runs {@code pass} and ends the claim; then, while runs have recorded in the meantime and there
+   * is time left, claims again and runs another pass.
+   *
+   * <p>A due run that records while a pass is ending finds the claim and starts no upload, so its
+   * event would wait in the journal for the next due run. Such a run writes its event before it
+   * looks for the claim, so once the claim is gone its event is in the journal: looking there
+   * after ending the claim, not before, leaves no run behind.
+   */
+  static void uploadWhileRecorded(File claim, Journal journal, long deadline, Pass pass) throws Exception {
+    while (true) {
+      boolean uploaded;
+      try {
+        uploaded = pass.upload();
+      } finally {
+        UploadClaim.release(claim);
+      }
+      if (!uploaded || journal.size() == 0 || System.currentTimeMillis() >= deadline) {
+        return;
+      }
+      UploadClaim.renew(claim, System.currentTimeMillis());
+    }
+  }
+
+  private static boolean upload(TelemetryConfig config, long deadline) throws Exception {
     TimeSource time = TimeSource.SYSTEM;
     // The run that started us read the schedule when it started. An upload that failed since
     // (while that run's command ran) may have set a backoff: honour it, or every run that
     // overlapped a failing upload would send once more.
     if (time.epochMillis() < SyncState.load(config.syncStateFile()).nextAttempt()) {
-      return;
+      return false;
     }
     Flusher flusher = new Flusher(config, sender(config), new Backoff(() -> ThreadLocalRandom.current().nextDouble()),
         time, EventIds.newId(time.epochMillis()));
-    flusher.flush(time.epochMillis() + WORK_MILLIS, sent -> {});
+    flusher.flush(deadline, sent -> {});
+    return true;
   }
 
   static BatchSender sender(TelemetryConfig config) {

@@ -40,6 +40,20 @@ final class UploadClaim {
     return true;
   }
 
+  /**
+   * Claims again for an upload process that holds the flush lock and goes on uploading, whether or
+   * not a run has claimed since: a process that run started finds the lock taken and exits.
+   */
+  static void renew(File claim, long now) {
+    try {
+      if (!claim.createNewFile()) {
+        claim.setLastModified(now);
+      }
+    } catch (IOException | SecurityException e) {
+      // Without a claim, due runs start upload processes that find the lock taken: slower, not wrong.
+    }
+  }
+
   /** Ends the claim: the next due run may start an upload. */
   static void release(File claim) {
     claim.delete();
