@@ -145,7 +145,8 @@ public final class TelemetryAnnotation {
       return null;
     }
     String path = location.getPath();
-    if (path.indexOf('%') >= 0 || location.getAuthority() != null && !location.getAuthority().isEmpty()) {
+    String authority = location.getAuthority();
+    if (path.indexOf('%') >= 0 || authority != null && !authority.isEmpty()) {
       return null; // escaped characters or a network share: left to getResourceAsStream
     }
     return new File(path);
@@ -239,7 +240,7 @@ public final class TelemetryAnnotation {
   private static int elementValue(byte[] b, int[] constants, int at, Map<String, Object> values, int name)
       throws IOException {
     int tag = b[at] & 0xff;
-    int index = u2(b, at + 1);
+    int index = u2(b, at + 1); // a constant's index; for an array, its length
     Object value;
     switch (tag) {
       case 's' -> value = utf8(b, constants, index);
