@@ -3,7 +3,7 @@ package dev.telemetrykit.picocli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telemetrykit.picocli.apps.ShopCli;
-import dev.telemetrykit.picocli.internal.json.JsonReader;
+import dev.telemetrykit.picocli.internal.json.Json;
 import dev.telemetrykit.picocli.testing.AppRun;
 import dev.telemetrykit.picocli.testing.DataDir;
 import dev.telemetrykit.picocli.testing.FixedTime;
@@ -46,7 +46,7 @@ class CommandEventTest {
   void eventCarriesIdsTimestampAndPlatform() throws Exception {
     app.run("status");
     Map<String, Object> event = onlyEvent();
-    Map<String, Object> state = JsonReader.parseObject(Files.readString(data.stateFile()));
+    Map<String, Object> state = Json.parseObject(Files.readString(data.stateFile()));
 
     assertThat(event.keySet())
         .containsExactly("event_id", "event_type", "timestamp", "user_id", "session_id", "metadata");

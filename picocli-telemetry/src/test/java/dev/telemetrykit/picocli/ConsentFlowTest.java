@@ -6,7 +6,7 @@ import dev.telemetrykit.picocli.apps.ShopCli;
 import dev.telemetrykit.picocli.internal.consent.ConsentQuestion;
 import dev.telemetrykit.picocli.internal.consent.ConsentState;
 import dev.telemetrykit.picocli.internal.event.EventSchema;
-import dev.telemetrykit.picocli.internal.json.JsonReader;
+import dev.telemetrykit.picocli.internal.json.Json;
 import dev.telemetrykit.picocli.testing.AppRun;
 import dev.telemetrykit.picocli.testing.DataDir;
 import dev.telemetrykit.picocli.testing.ScriptedPrompt;
@@ -32,7 +32,7 @@ class ConsentFlowTest {
   }
 
   String state() throws Exception {
-    return (String) JsonReader.parseObject(Files.readString(data().stateFile())).get("state");
+    return (String) Json.parseObject(Files.readString(data().stateFile())).get("state");
   }
 
   @Test
@@ -106,14 +106,14 @@ class ConsentFlowTest {
     ScriptedPrompt yes = ScriptedPrompt.answering(ConsentState.GRANTED);
     app(yes).run("remote", "add", "origin", "https://example.com/x.git");
 
-    Map<String, Object> payload = JsonReader.parseObject(yes.payloads.get(0));
+    Map<String, Object> payload = Json.parseObject(yes.payloads.get(0));
     assertThat(payload).containsEntry("service_name", "shop-cli").containsEntry("service_version", "2.5.1");
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> events = (List<Map<String, Object>>) payload.get("events");
     assertThat(events).hasSize(1);
     assertThat(events.get(0)).containsEntry("event_type", "command_executed");
     assertThat(DataDir.metadata(events.get(0))).containsEntry("command", "remote add");
-    String storedUserId = (String) JsonReader.parseObject(Files.readString(data().stateFile())).get("user_id");
+    String storedUserId = (String) Json.parseObject(Files.readString(data().stateFile())).get("user_id");
     assertThat(events.get(0)).containsEntry("user_id", storedUserId);
     assertThat(events.get(0).get("session_id")).isEqualTo(data().journalEvents().get(0).get("session_id"));
     assertThat(yes.payloads.get(0)).doesNotContain("origin", "example.com");
@@ -132,7 +132,7 @@ class ConsentFlowTest {
 
     assertThat(asked.questions).hasSize(1);
     assertThat(asked.payloads.get(0)).contains("\"command\":\"status\"").contains("\"command\":\"order\"");
-    assertThat(JsonReader.parseObject(Files.readString(data().stateFile()))).containsEntry("policy_version", 1L);
+    assertThat(Json.parseObject(Files.readString(data().stateFile()))).containsEntry("policy_version", 1L);
   }
 
   @ParameterizedTest

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.telemetrykit.picocli.apps.ShopCli;
-import dev.telemetrykit.picocli.internal.json.JsonReader;
+import dev.telemetrykit.picocli.internal.json.Json;
 import dev.telemetrykit.picocli.testing.AppRun;
 import dev.telemetrykit.picocli.testing.DataDir;
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ class DeleteMyDataTest {
   }
 
   String userId() throws Exception {
-    return (String) JsonReader.parseObject(Files.readString(data.stateFile())).get("user_id");
+    return (String) Json.parseObject(Files.readString(data.stateFile())).get("user_id");
   }
 
   @Test

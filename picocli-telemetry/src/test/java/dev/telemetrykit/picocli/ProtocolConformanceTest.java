@@ -3,7 +3,7 @@ package dev.telemetrykit.picocli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telemetrykit.picocli.apps.ShopCli;
-import dev.telemetrykit.picocli.internal.json.JsonReader;
+import dev.telemetrykit.picocli.internal.json.Json;
 import dev.telemetrykit.picocli.testing.AppRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +31,12 @@ class ProtocolConformanceTest {
 
   @Test
   void sdkBatchHasTheShapeOfTheSharedExamples() throws Exception {
-    Map<String, Object> example = JsonReader.parseObject(Files.readString(EXAMPLES.resolve("command-executed.json")));
+    Map<String, Object> example = Json.parseObject(Files.readString(EXAMPLES.resolve("command-executed.json")));
     AppRun app = AppRun.of(ShopCli::commandLine, home);
     app.run("telemetry", "enable");
     app.run("order", "--format", "json", "--region", "eu");
     app.run("fail");
-    Map<String, Object> batch = JsonReader.parseObject(app.run("telemetry", "show").out());
+    Map<String, Object> batch = Json.parseObject(app.run("telemetry", "show").out());
 
     assertThat(batch.keySet()).isEqualTo(example.keySet());
     Set<String> exampleMetadataKeys = new HashSet<>();
@@ -64,7 +64,7 @@ class ProtocolConformanceTest {
       List<Path> examples = files.filter(p -> p.toString().endsWith(".json")).toList();
       assertThat(examples).isNotEmpty();
       for (Path p : examples) {
-        assertThat(events(JsonReader.parseObject(Files.readString(p)))).isNotEmpty();
+        assertThat(events(Json.parseObject(Files.readString(p)))).isNotEmpty();
       }
     }
   }

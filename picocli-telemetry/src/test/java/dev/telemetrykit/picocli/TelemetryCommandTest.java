@@ -3,7 +3,7 @@ package dev.telemetrykit.picocli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telemetrykit.picocli.apps.ShopCli;
-import dev.telemetrykit.picocli.internal.json.JsonReader;
+import dev.telemetrykit.picocli.internal.json.Json;
 import dev.telemetrykit.picocli.testing.AppRun;
 import dev.telemetrykit.picocli.testing.DataDir;
 import dev.telemetrykit.picocli.testing.FixedTime;
@@ -35,7 +35,7 @@ class TelemetryCommandTest {
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).startsWith("Telemetry enabled for shop-cli.");
-    Map<String, Object> state = JsonReader.parseObject(Files.readString(data().stateFile()));
+    Map<String, Object> state = Json.parseObject(Files.readString(data().stateFile()));
     assertThat(state.get("state")).isEqualTo("granted");
     assertThat(state.get("policy_version")).isEqualTo(1L);
     assertThat((String) state.get("salt")).matches("[0-9a-f]{32}");
@@ -55,7 +55,7 @@ class TelemetryCommandTest {
     AppRun.Result r = app.run("telemetry", "show");
 
     assertThat(r.exitCode()).isZero();
-    Map<String, Object> payload = JsonReader.parseObject(r.out());
+    Map<String, Object> payload = Json.parseObject(r.out());
     assertThat(payload.keySet()).containsExactly("service_name", "service_version", "events");
     assertThat(payload).containsEntry("service_name", "shop-cli").containsEntry("service_version", "2.5.1");
     @SuppressWarnings("unchecked")
@@ -69,7 +69,7 @@ class TelemetryCommandTest {
   @Test
   void showWithNothingQueuedPrintsAnEmptyBatchAndCreatesNothing() throws Exception {
     AppRun.Result r = app().run("telemetry", "show");
-    assertThat(JsonReader.parseObject(r.out()).get("events")).isEqualTo(List.of());
+    assertThat(Json.parseObject(r.out()).get("events")).isEqualTo(List.of());
     assertThat(r.err()).isEqualTo("No events are queued.\n");
     assertThat(data().allFiles()).isEmpty();
   }
@@ -111,7 +111,7 @@ class TelemetryCommandTest {
 
     assertThat(r.out()).startsWith("Telemetry disabled for shop-cli.");
     assertThat(data().allFiles()).containsExactly(data().stateFile());
-    Map<String, Object> state = JsonReader.parseObject(Files.readString(data().stateFile()));
+    Map<String, Object> state = Json.parseObject(Files.readString(data().stateFile()));
     assertThat(state).containsEntry("state", "denied").doesNotContainKeys("salt", "user_id");
   }
 
@@ -119,7 +119,7 @@ class TelemetryCommandTest {
   void resetForgetsEverythingAndReenablingGivesANewIdentity() throws Exception {
     AppRun app = app();
     app.run("telemetry", "enable");
-    String firstId = (String) JsonReader.parseObject(Files.readString(data().stateFile())).get("user_id");
+    String firstId = (String) Json.parseObject(Files.readString(data().stateFile())).get("user_id");
     app.run("status");
 
     app.run("telemetry", "reset");
@@ -127,7 +127,7 @@ class TelemetryCommandTest {
     assertThat(app.run("telemetry", "status").out()).contains("not decided");
 
     app.run("telemetry", "enable");
-    String secondId = (String) JsonReader.parseObject(Files.readString(data().stateFile())).get("user_id");
+    String secondId = (String) Json.parseObject(Files.readString(data().stateFile())).get("user_id");
     assertThat(secondId).isNotEqualTo(firstId);
   }
 
@@ -137,8 +137,8 @@ class TelemetryCommandTest {
     app.run("telemetry", "enable");
     String first = Files.readString(data().stateFile());
     app.run("telemetry", "enable");
-    assertThat(JsonReader.parseObject(Files.readString(data().stateFile())).get("user_id"))
-        .isEqualTo(JsonReader.parseObject(first).get("user_id"));
+    assertThat(Json.parseObject(Files.readString(data().stateFile())).get("user_id"))
+        .isEqualTo(Json.parseObject(first).get("user_id"));
   }
 
   @Test

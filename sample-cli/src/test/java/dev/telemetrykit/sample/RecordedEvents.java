@@ -2,7 +2,7 @@ package dev.telemetrykit.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.telemetrykit.picocli.internal.json.JsonReader;
+import dev.telemetrykit.picocli.internal.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ record RecordedEvents(Path home) {
     for (Path file : files(name -> name.endsWith(".json") && !name.startsWith("."))) {
       String name = file.getFileName().toString();
       String id = name.substring(0, name.length() - ".json".length());
-      Object parsed = JsonReader.parseObject(Files.readString(file)).get("event_id");
+      Object parsed = Json.parseObject(Files.readString(file)).get("event_id");
       assertThat(parsed).as("the event in %s", file).isEqualTo(id);
       ids.add(id);
     }

@@ -4,9 +4,7 @@ import dev.telemetrykit.picocli.internal.cli.TelemetryLauncher;
 import dev.telemetrykit.picocli.internal.config.OptOut;
 import dev.telemetrykit.picocli.internal.config.TelemetryAnnotation;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
-import dev.telemetrykit.picocli.internal.config.ToolSettings;
 import dev.telemetrykit.picocli.internal.consent.ConsentState;
-import dev.telemetrykit.picocli.internal.consent.ConsentStore;
 import dev.telemetrykit.picocli.internal.consent.EffectiveConsent;
 import dev.telemetrykit.picocli.internal.run.CommandInterceptor;
 import dev.telemetrykit.picocli.internal.run.ConsentAsker;
@@ -59,8 +57,7 @@ public final class Instrumentation {
     if (!mayRunTelemetryCommand && OptOut.toolReason(host.env(), tool) != null) {
       return null;
     }
-    ToolSettings settings = annotation.settings(tool);
-    TelemetryConfig config = TelemetryConfig.from(settings, host.env(), host.userHome());
+    TelemetryConfig config = TelemetryConfig.from(annotation, tool, host.env(), host.userHome());
     Diagnostics diagnostics = null; // made once the run may record or ask: a denied run needs none
     try {
       VersionSource version = mayRunTelemetryCommand ? new VersionSource(annotation.version(), spec) : null;
@@ -77,11 +74,11 @@ public final class Instrumentation {
       }
       Recorder recorder = records ? newRecorder(config, consent, version, host, diagnostics) : null;
       ConsentAsker asker = asks
-          ? new ConsentAsker(config, new ConsentStore(config.stateFile()), consent.record(), version, host, diagnostics)
+          ? new ConsentAsker(config, consent.record(), version, host, diagnostics)
           : null;
       FlushLauncher upload =
           recorder != null && consent.granted() && !config.debug() && SyncState.uploadDue(config, host.time().epochMillis())
-              ? FlushLauncher.create(config, settings, diagnostics)
+              ? FlushLauncher.create(config, diagnostics)
               : null;
       if (recorder != null || asker != null) {
         CommandInterceptor.install(cl, recorder, asker, telemetryCommand, upload, config.exitWaitMillis());
@@ -117,7 +114,7 @@ public final class Instrumentation {
     if (OptOut.toolReason(host.env(), annotation.name()) != null) {
       return null;
     }
-    TelemetryConfig config = TelemetryConfig.from(annotation.settings(annotation.name()), host.env(), host.userHome());
+    TelemetryConfig config = TelemetryConfig.from(annotation, annotation.name(), host.env(), host.userHome());
     Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());
     try {
       EffectiveConsent consent = resolve(config, host);
@@ -146,7 +143,7 @@ public final class Instrumentation {
   }
 
   private static EffectiveConsent resolve(TelemetryConfig config, HostEnvironment host) {
-    EffectiveConsent consent = EffectiveConsent.resolve(config, new ConsentStore(config.stateFile()));
+    EffectiveConsent consent = EffectiveConsent.resolve(config);
     if (config.debug()) {
       new Diagnostics(true, host.err())
           .debug("telemetry is " + consent.state().word() + ", decided by " + consent.decidedBy());

@@ -1,6 +1,6 @@
 package dev.telemetrykit.picocli.testing;
 
-import dev.telemetrykit.picocli.internal.json.JsonReader;
+import dev.telemetrykit.picocli.internal.json.Json;
 import dev.telemetrykit.picocli.internal.queue.EventQueue;
 import dev.telemetrykit.picocli.internal.queue.Journal;
 import dev.telemetrykit.picocli.internal.queue.JournalImporter;
@@ -48,7 +48,7 @@ public final class DataDir {
     for (File f : new Journal(journal().toFile()).files()) {
       try {
         for (String line : Files.readAllLines(f.toPath())) {
-          out.add((Map<String, Object>) JsonReader.parse(line));
+          out.add((Map<String, Object>) Json.parse(line));
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);

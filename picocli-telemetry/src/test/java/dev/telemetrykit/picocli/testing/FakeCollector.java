@@ -2,7 +2,7 @@ package dev.telemetrykit.picocli.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.telemetrykit.picocli.internal.json.JsonReader;
+import dev.telemetrykit.picocli.internal.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -122,7 +122,7 @@ public final class FakeCollector implements AutoCloseable {
       gzipped.incrementAndGet();
       body = new GZIPInputStream(body); // fails the request if the bytes are not gzip
     }
-    Map<String, Object> batch = JsonReader.parseObject(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+    Map<String, Object> batch = Json.parseObject(new String(body.readAllBytes(), StandardCharsets.UTF_8));
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> events = (List<Map<String, Object>>) batch.get("events");
     int duplicates = 0;

@@ -1,7 +1,7 @@
 package dev.telemetrykit.picocli.testing;
 
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
-import dev.telemetrykit.picocli.internal.config.ToolSettings;
+import dev.telemetrykit.picocli.internal.config.TelemetryAnnotation;
 import dev.telemetrykit.picocli.internal.event.EventIds;
 import dev.telemetrykit.picocli.internal.queue.EventQueue;
 import dev.telemetrykit.picocli.internal.queue.Journal;
@@ -23,8 +23,8 @@ public final class QueueFixture {
   private final List<String> ids = new ArrayList<>();
 
   public QueueFixture(Path home, String endpoint) {
-    ToolSettings settings = new ToolSettings("shop-cli", endpoint, "", 1, 10_000, false, 3600, 100, 250);
-    config = TelemetryConfig.from(settings, Map.of("TELEMETRY_KIT_HOME", home.toString()), home);
+    TelemetryAnnotation declared = new TelemetryAnnotation("shop-cli", "", endpoint, "", 1, 10_000, false, 3600, 100, 250);
+    config = TelemetryConfig.from(declared, declared.name(), Map.of("TELEMETRY_KIT_HOME", home.toString()), home);
   }
 
   /** Writes {@code n} events to the journal. */

@@ -1,9 +1,10 @@
 package dev.telemetrykit.picocli.internal.cli;
 
 import dev.telemetrykit.picocli.internal.consent.ConsentRecord;
-import dev.telemetrykit.picocli.internal.json.JsonReader;
+import dev.telemetrykit.picocli.internal.json.Json;
 import dev.telemetrykit.picocli.internal.sync.FlushLock;
 import dev.telemetrykit.picocli.internal.sync.SendResult;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +29,7 @@ final class DeleteMyDataCommand implements Callable<Integer> {
   public Integer call() {
     ConsentRecord record;
     try {
-      record = context.store.load();
+      record = ConsentRecord.load(context.config.stateFile());
     } catch (Exception e) {
       record = ConsentRecord.UNDECIDED;
     }
@@ -53,7 +54,7 @@ final class DeleteMyDataCommand implements Callable<Integer> {
         return 1;
       }
       context.purgeQueue();
-      context.store.delete();
+      Files.deleteIfExists(context.config.stateFile());
       spec.commandLine().getOut().println("The collector deleted " + deleted(result.body())
           + " events sent from here. Telemetry is reset: a new id, nothing queued, not decided.");
       return 0;
@@ -66,7 +67,7 @@ final class DeleteMyDataCommand implements Callable<Integer> {
 
   private static String deleted(String body) {
     try {
-      Map<String, Object> json = JsonReader.parseObject(body);
+      Map<String, Object> json = Json.parseObject(body);
       Object n = json.get("deleted");
       return n == null ? "all" : n.toString();
     } catch (RuntimeException e) {

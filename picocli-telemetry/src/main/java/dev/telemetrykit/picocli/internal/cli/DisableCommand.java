@@ -22,13 +22,13 @@ final class DisableCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      context.store.save(
-          new ConsentRecord(
+      new ConsentRecord(
               ConsentState.DENIED,
               context.config.policyVersion(),
               Instant.ofEpochMilli(context.time.epochMillis()).toString(),
               null,
-              null));
+              null)
+          .save(context.config.stateFile());
       context.purgeQueue();
     } catch (Exception e) {
       spec.commandLine().getErr().println("Could not disable telemetry: " + e.getMessage());

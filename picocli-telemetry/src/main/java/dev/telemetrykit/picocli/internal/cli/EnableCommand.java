@@ -28,18 +28,18 @@ final class EnableCommand implements Callable<Integer> {
     try {
       ConsentRecord current;
       try {
-        current = context.store.load();
+        current = ConsentRecord.load(context.config.stateFile());
       } catch (Exception unreadable) {
         current = ConsentRecord.UNDECIDED; // enabling rewrites a broken state file
       }
       String salt = current.salt() != null ? current.salt() : Identity.newSalt();
-      context.store.save(
-          new ConsentRecord(
+      new ConsentRecord(
               ConsentState.GRANTED,
               context.config.policyVersion(),
               Instant.ofEpochMilli(context.time.epochMillis()).toString(),
               salt,
-              Identity.userId(salt)));
+              Identity.userId(salt))
+          .save(context.config.stateFile());
       SyncState.startIfAbsent(context.config.syncStateFile(), context.time.epochMillis());
     } catch (Exception e) {
       spec.commandLine().getErr().println("Could not save your choice: " + e.getMessage());

@@ -1,5 +1,6 @@
 package dev.telemetrykit.picocli.internal.cli;
 
+import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +21,7 @@ final class ResetCommand implements Callable<Integer> {
   public Integer call() {
     try {
       context.purgeQueue();
-      context.store.delete();
+      Files.deleteIfExists(context.config.stateFile());
     } catch (Exception e) {
       spec.commandLine().getErr().println("Could not reset telemetry: " + e.getMessage());
       return 1;

@@ -5,8 +5,7 @@ import dev.telemetrykit.picocli.internal.queue.EventQueue;
 import dev.telemetrykit.picocli.internal.queue.QueuedEvent;
 import java.util.List;
 import java.util.concurrent.Callable;
-import dev.telemetrykit.picocli.internal.json.JsonReader;
-import dev.telemetrykit.picocli.internal.json.JsonWriter;
+import dev.telemetrykit.picocli.internal.json.Json;
 import dev.telemetrykit.picocli.internal.queue.SentBatch;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,10 +73,10 @@ final class ShowCommand implements Callable<Integer> {
       entry.put("sent_at", Instant.ofEpochMilli(b.sentAt()).toString());
       entry.put("events", b.events());
       entry.put("answer", b.outcome());
-      entry.put("payload", JsonReader.parse(b.body()));
+      entry.put("payload", Json.parse(b.body()));
       out.add(entry);
     }
-    spec.commandLine().getOut().println(JsonWriter.pretty(out));
+    spec.commandLine().getOut().println(Json.pretty(out));
     if (batches.isEmpty()) {
       spec.commandLine().getErr().println("Nothing was sent yet.");
     }

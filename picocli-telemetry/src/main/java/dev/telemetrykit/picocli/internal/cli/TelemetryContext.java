@@ -2,7 +2,6 @@ package dev.telemetrykit.picocli.internal.cli;
 
 import dev.telemetrykit.picocli.internal.VersionSource;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
-import dev.telemetrykit.picocli.internal.consent.ConsentStore;
 import dev.telemetrykit.picocli.internal.consent.EffectiveConsent;
 import dev.telemetrykit.picocli.internal.queue.EventQueue;
 import dev.telemetrykit.picocli.internal.queue.Journal;
@@ -19,19 +18,17 @@ final class TelemetryContext {
   final TelemetryConfig config;
   final VersionSource version;
   final TimeSource time;
-  final ConsentStore store;
   final Journal journal;
 
   TelemetryContext(TelemetryConfig config, VersionSource version, TimeSource time) {
     this.config = config;
     this.version = version;
     this.time = time;
-    this.store = new ConsentStore(config.stateFile());
     this.journal = new Journal(config.journalDirectory().toFile());
   }
 
   EffectiveConsent consent() {
-    return EffectiveConsent.resolve(config, store);
+    return EffectiveConsent.resolve(config);
   }
 
   /** The tool's name as the user types it, for hints like "run sample-cli telemetry enable". */

@@ -14,28 +14,62 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * {@code @TelemetryEnabled} as the author wrote it on the app's class, read from the class file
- * ({@code RuntimeInvisibleAnnotations}, JVMS §4.7.17): the annotation has class retention.
+ * {@code @TelemetryEnabled} as the author wrote it on the app's class, with the annotation's
+ * defaults for what is not written: the author's settings for the tool, before the environment
+ * is applied ({@link TelemetryConfig#from}). Read from the class file ({@code
+ * RuntimeInvisibleAnnotations}, JVMS §4.7.17): the annotation has class retention.
  *
  * <p>Why not reflection: a run-time annotation makes the JVM build a proxy class for it as soon as
  * anything (Picocli, to find {@code @Command}) reads the class's annotations, which costs every run
  * of the host CLI 1–2% of its start-up, opted out or not. Reading the class file costs nothing
  * measurable; see docs/benchmarks.md. The reading is done here rather than in a class of its own,
- * because each class a run loads costs it ~0.2 ms (docs/benchmarks.md).
+ * and the values are held here rather than in a settings class, because each class a run loads
+ * costs it ~0.3 ms (docs/benchmarks.md).
  *
- * <p>Only the values written on the class are kept: strings, numbers and booleans; other kinds of
- * values are skipped, and defaults are applied by the accessors.
+ * <p>Only the values written on the class are read: strings, numbers and booleans; other kinds of
+ * values are skipped.
+ *
+ * @param name the tool name; empty when not given (the tool is then named by {@code @Command(name)})
+ * @param version the tool's version; empty when not given
+ * @param endpoint the collector URL
+ * @param privacyUrl the privacy page, may be empty
+ * @param policyVersion the version of what is collected
+ * @param maxQueuedEvents the cap on unsent events
+ * @param showInHelp whether {@code telemetry} shows in usage help
+ * @param flushIntervalSeconds seconds between uploads
+ * @param flushAtEvents how many waiting events make an upload due
+ * @param exitWaitMillis how long a run waits for its upload to be under way
  */
-public final class TelemetryAnnotation {
+public record TelemetryAnnotation(
+    String name,
+    String version,
+    String endpoint,
+    String privacyUrl,
+    int policyVersion,
+    int maxQueuedEvents,
+    boolean showInHelp,
+    long flushIntervalSeconds,
+    int flushAtEvents,
+    int exitWaitMillis) {
+
   private static final String DESCRIPTOR = "Ldev/telemetrykit/picocli/TelemetryEnabled;";
   private static final int MAGIC = 0xCAFEBABE;
   private static final String ATTRIBUTE = "RuntimeInvisibleAnnotations";
 
-  private final Map<String, Object> values;
-
-  /** @param values the values written on the class, by element name */
-  TelemetryAnnotation(Map<String, Object> values) {
-    this.values = values;
+  /** @throws IllegalArgumentException when a value is out of range (the message says which) */
+  public TelemetryAnnotation {
+    if (policyVersion < 1) {
+      throw new IllegalArgumentException(
+          "@TelemetryEnabled(policyVersion) must be 1 or more, was " + policyVersion);
+    }
+    if (maxQueuedEvents < 1) {
+      throw new IllegalArgumentException(
+          "@TelemetryEnabled(maxQueuedEvents) must be 1 or more, was " + maxQueuedEvents);
+    }
+    if (flushIntervalSeconds < 0 || flushAtEvents < 1 || exitWaitMillis < 0) {
+      throw new IllegalArgumentException(
+          "@TelemetryEnabled needs flushIntervalSeconds >= 0, flushAtEvents >= 1 and exitWaitMillis >= 0");
+    }
   }
 
   /**
@@ -44,6 +78,7 @@ public final class TelemetryAnnotation {
    * null.
    *
    * @throws IOException when a class file cannot be read or parsed
+   * @throws IllegalArgumentException when a value written is out of range (the message says which)
    */
   public static TelemetryAnnotation find(Class<?> type) throws IOException {
     for (Class<?> c = type; c != null && c.getClassLoader() != null; c = c.getSuperclass()) {
@@ -61,6 +96,7 @@ public final class TelemetryAnnotation {
    * class does not carry it.
    *
    * @throws IOException when the bytes are not a well-formed class file
+   * @throws IllegalArgumentException when a value written is out of range
    */
   static TelemetryAnnotation read(byte[] classFile) throws IOException {
     Map<String, Object> values;
@@ -69,41 +105,31 @@ public final class TelemetryAnnotation {
     } catch (RuntimeException e) { // an index out of range, a wrong constant type
       throw new IOException("malformed class file: " + e, e);
     }
-    return values == null ? null : new TelemetryAnnotation(values);
-  }
-
-  /** {@code name}, empty when not given (the tool is then named by {@code @Command(name)}). */
-  public String name() {
-    return value("name", String.class, "");
-  }
-
-  /** {@code version}, empty when not given. */
-  public String version() {
-    return value("version", String.class, "");
+    return values == null ? null : of(values);
   }
 
   /**
-   * The author's settings for {@code tool}, with the annotation's defaults for what is not given.
-   *
-   * @throws IllegalArgumentException when a value is out of range (the message says which)
+   * The annotation with {@code written}'s values, by element name, and the defaults of {@code
+   * TelemetryEnabled}'s elements for the rest (TelemetryAnnotationTest holds the two equal). A
+   * value of another type than its element's, which only a corrupt class file has, counts as not
+   * written.
    */
-  public ToolSettings settings(String tool) {
-    // The defaults of TelemetryEnabled's elements; TelemetryAnnotationTest holds the two equal.
-    return new ToolSettings(
-        tool,
-        value("endpoint", String.class, ""),
-        value("privacyUrl", String.class, ""),
-        value("policyVersion", Integer.class, 1),
-        value("maxQueuedEvents", Integer.class, 10_000),
-        value("showInHelp", Boolean.class, false),
-        value("flushIntervalSeconds", Long.class, 3600L),
-        value("flushAtEvents", Integer.class, 100),
-        value("exitWaitMillis", Integer.class, 250));
+  static TelemetryAnnotation of(Map<String, Object> written) {
+    return new TelemetryAnnotation(
+        value(written, "name", String.class, ""),
+        value(written, "version", String.class, ""),
+        value(written, "endpoint", String.class, ""),
+        value(written, "privacyUrl", String.class, ""),
+        value(written, "policyVersion", Integer.class, 1),
+        value(written, "maxQueuedEvents", Integer.class, 10_000),
+        value(written, "showInHelp", Boolean.class, false),
+        value(written, "flushIntervalSeconds", Long.class, 3600L),
+        value(written, "flushAtEvents", Integer.class, 100),
+        value(written, "exitWaitMillis", Integer.class, 250));
   }
 
-  /** The value written for {@code element}, or {@code otherwise} (also for a value of another type, which only a corrupt class file has). */
-  private <T> T value(String element, Class<T> type, T otherwise) {
-    Object value = values.get(element);
+  private static <T> T value(Map<String, Object> written, String element, Class<T> type, T otherwise) {
+    Object value = written.get(element);
     return type.isInstance(value) ? type.cast(value) : otherwise;
   }
 

@@ -57,33 +57,35 @@ public record TelemetryConfig(
   };
 
   /**
-   * Builds the configuration of a tool from its annotation values and the environment.
+   * Builds the configuration of a tool from the author's annotation and the environment.
    *
-   * @param settings the author's settings (from {@code @TelemetryEnabled} and {@code @Command})
+   * @param declared the author's settings ({@code @TelemetryEnabled})
+   * @param tool the tool's name: the annotation's, else {@code @Command(name)}
    * @param env the process environment, or a map standing in for it
    * @param userHome the user's home directory
+   * @throws IllegalArgumentException when {@code tool} is not a valid name (the message says how to name it)
    */
-  public static TelemetryConfig from(ToolSettings settings, Map<String, String> env, Path userHome) {
-    String tool = requireValidName(settings.name());
-    String endpoint = nonEmpty(env.get("TELEMETRY_KIT_ENDPOINT"), settings.endpoint());
+  public static TelemetryConfig from(TelemetryAnnotation declared, String tool, Map<String, String> env, Path userHome) {
+    requireValidName(tool);
+    String endpoint = nonEmpty(env.get("TELEMETRY_KIT_ENDPOINT"), declared.endpoint());
     String home = env.get("TELEMETRY_KIT_HOME");
     String policy = env.get("TELEMETRY_KIT_POLICY_FILE");
     return new TelemetryConfig(
         tool,
         endpoint,
-        settings.privacyUrl(),
-        settings.policyVersion(),
+        declared.privacyUrl(),
+        declared.policyVersion(),
         home == null || home.isBlank() ? userHome.resolve(".telemetry-kit") : Path.of(home),
         Path.of(policy == null || policy.isBlank() ? DEFAULT_POLICY_FILE : policy),
         OptOut.reason(env, tool),
         OptOut.isSet(env.get("TELEMETRY_KIT_DEBUG")),
         isCi(env),
-        settings.maxQueuedEvents(),
-        settings.showInHelp(),
+        declared.maxQueuedEvents(),
+        declared.showInHelp(),
         seconds(env.get("TELEMETRY_KIT_PROMPT_TIMEOUT"), DEFAULT_PROMPT_TIMEOUT_SECONDS),
-        flushInterval(env.get("TELEMETRY_KIT_FLUSH_INTERVAL"), settings.flushIntervalSeconds()),
-        settings.flushAtEvents(),
-        settings.exitWaitMillis());
+        flushInterval(env.get("TELEMETRY_KIT_FLUSH_INTERVAL"), declared.flushIntervalSeconds()),
+        declared.flushAtEvents(),
+        declared.exitWaitMillis());
   }
 
   /** The state file: consent, policy version, salt. */

@@ -1,7 +1,22 @@
 package dev.telemetrykit.picocli.internal.consent;
 
+import dev.telemetrykit.picocli.internal.json.JsonFiles;
+import dev.telemetrykit.picocli.internal.json.Json;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * The content of {@code <tool>.json}.
+ * The content of the small, human-readable state file {@code <tool>.json}, and how it is read and
+ * written.
+ *
+ * <p>It is read on every run, so it is parsed without SQLite or a JSON library, and here rather
+ * than in a store class of its own (each class a run loads costs it ~0.3 ms). Writes go to a
+ * temporary file that is then renamed over the old one, so a crash never leaves half a file.
  *
  * @param state the user's answer
  * @param policyVersion the policy version the answer was given for (0 when undecided)
@@ -20,5 +35,66 @@ public record ConsentRecord(
     if (state == null) {
       throw new IllegalArgumentException("state must not be null");
     }
+  }
+
+  /**
+   * Reads the state file; a missing file is {@link #UNDECIDED}.
+   *
+   * @throws IOException if the file exists but cannot be read
+   * @throws IllegalArgumentException if the file is not a valid state file (the message says why)
+   */
+  public static ConsentRecord load(Path file) throws IOException {
+    byte[] bytes;
+    try (FileInputStream in = new FileInputStream(file.toFile())) {
+      bytes = in.readAllBytes();
+    } catch (IOException e) { // not FileNotFoundException: naming it loads that class on every run
+      if (!Files.exists(file)) {
+        return UNDECIDED;
+      }
+      throw e;
+    }
+    return parse(new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  /** Writes this record to the state file atomically, creating the data directory if needed. */
+  public void save(Path file) throws IOException {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("state", state.word());
+    json.put("policy_version", policyVersion);
+    if (decidedAt != null) {
+      json.put("decided_at", decidedAt);
+    }
+    if (salt != null) {
+      json.put("salt", salt);
+    }
+    if (userId != null) {
+      json.put("user_id", userId);
+    }
+    JsonFiles.writeAtomically(file, json);
+  }
+
+  static ConsentRecord parse(String text) {
+    Map<String, Object> json;
+    try {
+      json = Json.parseObject(text);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+    }
+    Object state = json.get("state");
+    if (!(state instanceof String)) {
+      throw new IllegalArgumentException("\"state\" must be \"granted\", \"denied\" or \"undecided\"");
+    }
+    Object version = json.get("policy_version");
+    int policyVersion = version instanceof Long ? ((Long) version).intValue() : 0;
+    return new ConsentRecord(
+        ConsentState.fromWord((String) state),
+        policyVersion,
+        stringOrNull(json.get("decided_at")),
+        stringOrNull(json.get("salt")),
+        stringOrNull(json.get("user_id")));
+  }
+
+  private static String stringOrNull(Object value) {
+    return value instanceof String ? (String) value : null;
   }
 }

@@ -1,7 +1,7 @@
 package dev.telemetrykit.picocli.internal.consent;
 
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
-import dev.telemetrykit.picocli.internal.json.JsonReader;
+import dev.telemetrykit.picocli.internal.json.Json;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -37,7 +37,7 @@ public record EffectiveConsent(
    * answer. Each step runs only if the stronger ones did not decide, so an opted-out run never
    * reads a file it does not need.
    */
-  public static EffectiveConsent resolve(TelemetryConfig config, ConsentStore store) {
+  public static EffectiveConsent resolve(TelemetryConfig config) {
     if (config.optOut() != null) {
       return new EffectiveConsent(
           ConsentState.DENIED, "environment variable " + config.optOut(), ConsentRecord.UNDECIDED, null);
@@ -48,9 +48,9 @@ public record EffectiveConsent(
     }
     ConsentRecord record;
     try {
-      record = store.load();
+      record = ConsentRecord.load(config.stateFile());
     } catch (Exception e) {
-      String problem = "state file " + store.file() + " cannot be used (" + e.getMessage()
+      String problem = "state file " + config.stateFile() + " cannot be used (" + e.getMessage()
           + "); nothing is recorded until 'telemetry enable' or 'telemetry reset'";
       return new EffectiveConsent(ConsentState.DENIED, problem, ConsentRecord.UNDECIDED, problem);
     }
@@ -67,7 +67,7 @@ public record EffectiveConsent(
             null);
       }
       if (record.userId() == null) {
-        String problem = "state file " + store.file() + " has no user_id; run 'telemetry enable' again";
+        String problem = "state file " + config.stateFile() + " has no user_id; run 'telemetry enable' again";
         return new EffectiveConsent(ConsentState.DENIED, problem, record, problem);
       }
       return new EffectiveConsent(ConsentState.GRANTED, "your choice (" + since(record) + ")", record, null);
@@ -93,7 +93,7 @@ public record EffectiveConsent(
     }
     try (FileInputStream in = new FileInputStream(file)) {
       Map<String, Object> json =
-          JsonReader.parseObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+          Json.parseObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       if ("disabled".equals(json.get("telemetry"))) {
         return "policy file " + path;
       }

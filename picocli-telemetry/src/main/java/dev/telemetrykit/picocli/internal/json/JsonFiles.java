@@ -13,7 +13,7 @@ public final class JsonFiles {
   public static void writeAtomically(Path file, Object value) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, JsonWriter.pretty(value) + "\n");
+    Files.writeString(tmp, Json.pretty(value) + "\n");
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -1,7 +1,6 @@
 package dev.telemetrykit.picocli.internal.queue;
 
-import dev.telemetrykit.picocli.internal.json.JsonReader;
-import dev.telemetrykit.picocli.internal.json.JsonWriter;
+import dev.telemetrykit.picocli.internal.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +30,7 @@ public final class BatchPayload {
     json.put("service_version", events.isEmpty() ? fallbackVersion : events.get(0).serviceVersion());
     List<Object> list = new ArrayList<>(events.size());
     for (QueuedEvent e : events) {
-      list.add(JsonReader.parse(e.body()));
+      list.add(Json.parse(e.body()));
     }
     json.put("events", list);
     return new BatchPayload(json);
@@ -39,11 +38,11 @@ public final class BatchPayload {
 
   /** The payload as sent. */
   public String compact() {
-    return JsonWriter.compact(json);
+    return Json.compact(json);
   }
 
   /** The payload as people read it. */
   public String pretty() {
-    return JsonWriter.pretty(json);
+    return Json.pretty(json);
   }
 }

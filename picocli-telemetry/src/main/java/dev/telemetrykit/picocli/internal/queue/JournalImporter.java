@@ -1,6 +1,6 @@
 package dev.telemetrykit.picocli.internal.queue;
 
-import dev.telemetrykit.picocli.internal.json.JsonReader;
+import dev.telemetrykit.picocli.internal.json.Json;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,7 +80,7 @@ public final class JournalImporter {
 
   /** One line of a journal file: one event. */
   static QueuedEvent read(String body) {
-    Map<String, Object> json = JsonReader.parseObject(body);
+    Map<String, Object> json = Json.parseObject(body);
     Object metadata = json.get("metadata");
     Object version = metadata instanceof Map ? ((Map<?, ?>) metadata).get("version") : null;
     Object id = json.get("event_id");

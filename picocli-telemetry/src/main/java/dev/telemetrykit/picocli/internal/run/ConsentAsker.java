@@ -7,7 +7,6 @@ import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.consent.ConsentQuestion;
 import dev.telemetrykit.picocli.internal.consent.ConsentRecord;
 import dev.telemetrykit.picocli.internal.consent.ConsentState;
-import dev.telemetrykit.picocli.internal.consent.ConsentStore;
 import dev.telemetrykit.picocli.internal.consent.Identity;
 import dev.telemetrykit.picocli.internal.event.EventSchema;
 import dev.telemetrykit.picocli.internal.queue.BatchPayload;
@@ -32,7 +31,6 @@ import picocli.CommandLine.ParseResult;
  */
 public final class ConsentAsker {
   private final TelemetryConfig config;
-  private final ConsentStore store;
   private final ConsentRecord current;
   private final VersionSource version;
   private final HostEnvironment host;
@@ -40,13 +38,11 @@ public final class ConsentAsker {
 
   public ConsentAsker(
       TelemetryConfig config,
-      ConsentStore store,
       ConsentRecord current,
       VersionSource version,
       HostEnvironment host,
       Diagnostics diagnostics) {
     this.config = config;
-    this.store = store;
     this.current = current;
     this.version = version;
     this.host = host;
@@ -65,13 +61,13 @@ public final class ConsentAsker {
           host.consentPrompt().ask(question(), () -> payload(recorder, parseResult));
       String now = Instant.ofEpochMilli(host.time().epochMillis()).toString();
       if (answer == ConsentState.GRANTED) {
-        store.save(new ConsentRecord(ConsentState.GRANTED, config.policyVersion(), now, salt, userId));
+        new ConsentRecord(ConsentState.GRANTED, config.policyVersion(), now, salt, userId).save(config.stateFile());
         SyncState.startIfAbsent(config.syncStateFile(), host.time().epochMillis());
         Recorder.activate(recorder);
         return recorder;
       }
       if (answer == ConsentState.DENIED) {
-        store.save(new ConsentRecord(ConsentState.DENIED, config.policyVersion(), now, null, null));
+        new ConsentRecord(ConsentState.DENIED, config.policyVersion(), now, null, null).save(config.stateFile());
       }
     } catch (Exception e) {
       diagnostics.failed("asking for consent", e);

@@ -6,7 +6,7 @@ import dev.telemetrykit.picocli.internal.VersionSource;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.event.EventIds;
 import dev.telemetrykit.picocli.internal.event.EventSchema;
-import dev.telemetrykit.picocli.internal.json.JsonWriter;
+import dev.telemetrykit.picocli.internal.json.Json;
 import dev.telemetrykit.picocli.internal.queue.Journal;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -283,7 +283,7 @@ public final class Recorder {
     event.put("user_id", userId);
     event.put("session_id", sessionId);
     event.put("metadata", metadata);
-    return JsonWriter.compact(event);
+    return Json.compact(event);
   }
 
   /** Records an event that happens now. */

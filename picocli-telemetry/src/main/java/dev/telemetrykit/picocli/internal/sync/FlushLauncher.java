@@ -2,7 +2,6 @@ package dev.telemetrykit.picocli.internal.sync;
 
 import dev.telemetrykit.picocli.internal.Diagnostics;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
-import dev.telemetrykit.picocli.internal.config.ToolSettings;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ public final class FlushLauncher implements Runnable {
    * A launcher for an upload of {@code config}'s tool. Starts nothing yet. Made only for a run
    * that {@link SyncState#uploadDue} says is due, so that other runs do not load this class.
    */
-  public static FlushLauncher create(TelemetryConfig config, ToolSettings settings, Diagnostics diagnostics) {
+  public static FlushLauncher create(TelemetryConfig config, Diagnostics diagnostics) {
     List<String> command = new ArrayList<>();
     boolean detaching = new File(SHELL).canExecute();
     if (detaching) {
@@ -65,7 +64,7 @@ public final class FlushLauncher implements Runnable {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(FlushMain.class.getName());
-    command.addAll(FlushMain.arguments(settings));
+    command.addAll(FlushMain.arguments(config));
     return new FlushLauncher(command, detaching, config.uploadClaimFile().toFile(), diagnostics);
   }
 

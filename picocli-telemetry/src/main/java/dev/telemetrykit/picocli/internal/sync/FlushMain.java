@@ -1,8 +1,7 @@
 package dev.telemetrykit.picocli.internal.sync;
 
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
-import dev.telemetrykit.picocli.internal.config.ToolSettings;
-import dev.telemetrykit.picocli.internal.consent.ConsentStore;
+import dev.telemetrykit.picocli.internal.config.TelemetryAnnotation;
 import dev.telemetrykit.picocli.internal.consent.EffectiveConsent;
 import dev.telemetrykit.picocli.internal.event.EventIds;
 import dev.telemetrykit.picocli.internal.queue.Journal;
@@ -30,10 +29,13 @@ public final class FlushMain {
 
   private FlushMain() {}
 
-  /** The arguments that carry a tool's settings to the upload process. */
-  public static List<String> arguments(ToolSettings s) {
-    return List.of(s.name(), s.endpoint(), Integer.toString(s.policyVersion()), Integer.toString(s.maxQueuedEvents()),
-        Long.toString(s.flushIntervalSeconds()), Integer.toString(s.flushAtEvents()));
+  /**
+   * The arguments that carry a tool's settings to the upload process, which inherits the
+   * environment and applies it again to the same effect.
+   */
+  public static List<String> arguments(TelemetryConfig c) {
+    return List.of(c.toolName(), c.endpoint(), Integer.toString(c.policyVersion()), Integer.toString(c.maxQueuedEvents()),
+        Long.toString(c.flushIntervalSeconds()), Integer.toString(c.flushAtEvents()));
   }
 
   public static void main(String[] args) {
@@ -56,11 +58,11 @@ public final class FlushMain {
   }
 
   private static void run(String[] args) throws Exception {
-    ToolSettings settings = new ToolSettings(args[0], args[1], "", Integer.parseInt(args[2]),
+    TelemetryAnnotation declared = new TelemetryAnnotation(args[0], "", args[1], "", Integer.parseInt(args[2]),
         Integer.parseInt(args[3]), false, Long.parseLong(args[4]), Integer.parseInt(args[5]), 0);
-    TelemetryConfig config =
-        TelemetryConfig.from(settings, System.getenv(), Path.of(System.getProperty("user.home", ".")));
-    if (config.debug() || !EffectiveConsent.resolve(config, new ConsentStore(config.stateFile())).granted()) {
+    TelemetryConfig config = TelemetryConfig.from(
+        declared, declared.name(), System.getenv(), Path.of(System.getProperty("user.home", ".")));
+    if (config.debug() || !EffectiveConsent.resolve(config).granted()) {
       UploadClaim.release(config.uploadClaimFile().toFile());
       return; // the user may have said no since the run that started us
     }

@@ -1,7 +1,7 @@
 package dev.telemetrykit.picocli.internal.sync;
 
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
-import dev.telemetrykit.picocli.internal.json.JsonReader;
+import dev.telemetrykit.picocli.internal.json.Json;
 import dev.telemetrykit.picocli.internal.queue.BatchPayload;
 import dev.telemetrykit.picocli.internal.queue.EventQueue;
 import dev.telemetrykit.picocli.internal.queue.Journal;
@@ -146,7 +146,7 @@ public final class Flusher {
   /** The collector's answer in a line, e.g. {@code 200: received 100, duplicates 0}. */
   static String describe(SendResult result) {
     try {
-      Map<String, Object> json = JsonReader.parseObject(result.body());
+      Map<String, Object> json = Json.parseObject(result.body());
       if (json.containsKey("received")) {
         return result.status() + ": received " + json.get("received") + ", duplicates " + json.get("duplicates");
       }

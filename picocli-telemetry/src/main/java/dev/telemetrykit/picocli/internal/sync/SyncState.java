@@ -1,6 +1,6 @@
 package dev.telemetrykit.picocli.internal.sync;
 
-import dev.telemetrykit.picocli.internal.json.JsonReader;
+import dev.telemetrykit.picocli.internal.json.Json;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.json.JsonFiles;
 import dev.telemetrykit.picocli.internal.queue.Journal;
@@ -35,7 +35,7 @@ public record SyncState(long lastSuccess, long lastAttempt, long nextAttempt, in
       return NEVER;
     }
     try (FileInputStream in = new FileInputStream(f)) {
-      Map<String, Object> json = JsonReader.parseObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      Map<String, Object> json = Json.parseObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       Object error = json.get("last_error");
       return new SyncState(
           number(json.get("last_success")),

@@ -43,6 +43,12 @@ class TelemetryAnnotationTest {
 
   static class NotAnnotated {}
 
+  @TelemetryEnabled(endpoint = "https://t.example.com", policyVersion = 0)
+  static class PolicyVersionZero {}
+
+  @TelemetryEnabled(endpoint = "https://t.example.com", exitWaitMillis = -1)
+  static class NegativeExitWait {}
+
   /** Class-retention annotations of other libraries, with a value of every kind, around ours. */
   @Retention(RetentionPolicy.CLASS)
   @interface EveryKind {
@@ -78,10 +84,8 @@ class TelemetryAnnotationTest {
   void readsTheValuesWrittenOnTheClassAndTheAnnotationsDefaultsForTheRest() throws Exception {
     TelemetryAnnotation annotation = TelemetryAnnotation.find(Written.class);
 
-    assertThat(annotation.name()).isEqualTo("my-tool");
-    assertThat(annotation.version()).isEqualTo("2.1");
-    assertThat(annotation.settings("my-tool")).isEqualTo(new ToolSettings(
-        "my-tool", "https://t.example.com", "", 3, 10_000, true, 5_000_000_000L, 100, 0));
+    assertThat(annotation).isEqualTo(new TelemetryAnnotation(
+        "my-tool", "2.1", "https://t.example.com", "", 3, 10_000, true, 5_000_000_000L, 100, 0));
   }
 
   @Test
@@ -89,14 +93,13 @@ class TelemetryAnnotationTest {
     TelemetryAnnotation annotation = TelemetryAnnotation.find(NotAscii.class);
 
     assertThat(annotation.version()).isEqualTo("2.1-\u0000-\uD83D\uDE80");
-    assertThat(annotation.settings("t").endpoint()).isEqualTo("https://télémétrie.example.com");
-    assertThat(annotation.settings("t").privacyUrl()).isEqualTo("https://example.com/datenschutz-ü");
+    assertThat(annotation.endpoint()).isEqualTo("https://télémétrie.example.com");
+    assertThat(annotation.privacyUrl()).isEqualTo("https://example.com/datenschutz-ü");
   }
 
   @Test
   void valuesNotWrittenAreTheDefaultsTheAnnotationDeclares() throws Exception {
     TelemetryAnnotation annotation = TelemetryAnnotation.find(OnlyEndpoint.class);
-    ToolSettings settings = annotation.settings("t");
 
     int compared = 0;
     for (Method element : TelemetryEnabled.class.getDeclaredMethods()) {
@@ -104,15 +107,21 @@ class TelemetryAnnotationTest {
       if (declared == null) {
         continue; // endpoint: required
       }
-      Object read = switch (element.getName()) {
-        case "name" -> annotation.name();
-        case "version" -> annotation.version();
-        default -> ToolSettings.class.getMethod(element.getName()).invoke(settings);
-      };
+      Object read = TelemetryAnnotation.class.getMethod(element.getName()).invoke(annotation);
       assertThat(read).as(element.getName()).isEqualTo(declared);
       compared++;
     }
     assertThat(compared).isEqualTo(TelemetryEnabled.class.getDeclaredMethods().length - 1);
+  }
+
+  @Test
+  void aValueOutOfRangeIsRefusedWithAMessageNamingIt() {
+    assertThatThrownBy(() -> TelemetryAnnotation.find(PolicyVersionZero.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("@TelemetryEnabled(policyVersion) must be 1 or more, was 0");
+    assertThatThrownBy(() -> TelemetryAnnotation.find(NegativeExitWait.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("exitWaitMillis >= 0");
   }
 
   @Test
@@ -131,7 +140,7 @@ class TelemetryAnnotationTest {
     TelemetryAnnotation annotation = TelemetryAnnotation.find(Crowded.class);
 
     assertThat(annotation.name()).isEqualTo("crowded");
-    assertThat(annotation.settings("crowded").endpoint()).isEqualTo("https://t.example.com");
+    assertThat(annotation.endpoint()).isEqualTo("https://t.example.com");
   }
 
   @Test
@@ -210,10 +219,10 @@ class TelemetryAnnotationTest {
   @Test
   void valuesOfTheWrongTypeInACorruptClassFileAreTakenAsNotWritten() {
     TelemetryAnnotation annotation =
-        new TelemetryAnnotation(Map.of("name", 7, "policyVersion", "three", "endpoint", "https://t.example.com"));
+        TelemetryAnnotation.of(Map.of("name", 7, "policyVersion", "three", "endpoint", "https://t.example.com"));
 
     assertThat(annotation.name()).isEmpty();
-    assertThat(annotation.settings("t").policyVersion()).isEqualTo(1);
+    assertThat(annotation.policyVersion()).isEqualTo(1);
   }
 
   private static byte[] classFile(Class<?> type) throws IOException {

@@ -10,12 +10,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TelemetryConfigTest {
-  static final ToolSettings SETTINGS =
-      new ToolSettings("my-cli", "https://t.example.com", "", 1, 10_000, false, 3600, 100, 250);
+  static final TelemetryAnnotation DECLARED =
+      new TelemetryAnnotation("", "", "https://t.example.com", "", 1, 10_000, false, 3600, 100, 250);
 
   @Test
   void defaultsComeFromTheAnnotationAndHome() {
-    TelemetryConfig c = TelemetryConfig.from(SETTINGS, Map.of(), Path.of("/home/u"));
+    TelemetryConfig c = TelemetryConfig.from(DECLARED, "my-cli", Map.of(), Path.of("/home/u"));
     assertThat(c.endpoint()).isEqualTo("https://t.example.com");
     assertThat(c.home()).isEqualTo(Path.of("/home/u/.telemetry-kit"));
     assertThat(c.stateFile()).isEqualTo(Path.of("/home/u/.telemetry-kit/my-cli.json"));
@@ -27,7 +27,7 @@ class TelemetryConfigTest {
 
   @Test
   void environmentOverridesEndpointHomeAndPolicy() {
-    TelemetryConfig c = TelemetryConfig.from(SETTINGS,
+    TelemetryConfig c = TelemetryConfig.from(DECLARED, "my-cli",
         Map.of("TELEMETRY_KIT_ENDPOINT", "http://127.0.0.1:9", "TELEMETRY_KIT_HOME", "/data",
             "TELEMETRY_KIT_POLICY_FILE", "/p.json", "TELEMETRY_KIT_DEBUG", "1", "CI", "true"),
         Path.of("/home/u"));
@@ -68,6 +68,6 @@ class TelemetryConfigTest {
 
   @Test
   void falseCiValueIsNotCi() {
-    assertThat(TelemetryConfig.from(SETTINGS, Map.of("CI", "false"), Path.of("/h")).ci()).isFalse();
+    assertThat(TelemetryConfig.from(DECLARED, "my-cli", Map.of("CI", "false"), Path.of("/h")).ci()).isFalse();
   }
 }

@@ -22,43 +22,43 @@ class JsonTest {
     value.put("null", null);
     value.put("list", List.of("a", 1L, List.of()));
     value.put("empty", Map.of());
-    assertThat(JsonReader.parse(JsonWriter.compact(value))).isEqualTo(value);
-    assertThat(JsonReader.parse(JsonWriter.pretty(value))).isEqualTo(value);
+    assertThat(Json.parse(Json.compact(value))).isEqualTo(value);
+    assertThat(Json.parse(Json.pretty(value))).isEqualTo(value);
   }
 
   @Test
   void compactIsOneLineAndPrettyIsIndented() {
     Map<String, Object> value = new LinkedHashMap<>();
     value.put("a", List.of(1L, 2L));
-    assertThat(JsonWriter.compact(value)).isEqualTo("{\"a\":[1,2]}");
-    assertThat(JsonWriter.pretty(value)).isEqualTo("{\n  \"a\": [\n    1,\n    2\n  ]\n}");
+    assertThat(Json.compact(value)).isEqualTo("{\"a\":[1,2]}");
+    assertThat(Json.pretty(value)).isEqualTo("{\n  \"a\": [\n    1,\n    2\n  ]\n}");
   }
 
   @Test
   void escapesAreWrittenExactlyWhereverTheyStand() {
-    assertThat(JsonWriter.compact("\"a\\\n")).isEqualTo("\"\\\"a\\\\\\n\"");
-    assertThat(JsonWriter.compact("\u0001x\u2028")).isEqualTo("\"\\u0001x\\u2028\"");
-    assertThat(JsonWriter.compact("no escape")).isEqualTo("\"no escape\"");
-    assertThat(JsonWriter.compact("")).isEqualTo("\"\"");
+    assertThat(Json.compact("\"a\\\n")).isEqualTo("\"\\\"a\\\\\\n\"");
+    assertThat(Json.compact("\u0001x\u2028")).isEqualTo("\"\\u0001x\\u2028\"");
+    assertThat(Json.compact("no escape")).isEqualTo("\"no escape\"");
+    assertThat(Json.compact("")).isEqualTo("\"\"");
   }
 
   @Test
   void escapesAreReadExactlyWhereverTheyStand() {
-    assertThat(JsonReader.parse("\"\\\"a\\\\\\n\"")).isEqualTo("\"a\\\n");
-    assertThat(JsonReader.parse("\"\\t\\u0041\\/z\"")).isEqualTo("\tA/z");
-    assertThat(JsonReader.parse("\"no escape\"")).isEqualTo("no escape");
-    assertThat(JsonReader.parse("\"\"")).isEqualTo("");
+    assertThat(Json.parse("\"\\\"a\\\\\\n\"")).isEqualTo("\"a\\\n");
+    assertThat(Json.parse("\"\\t\\u0041\\/z\"")).isEqualTo("\tA/z");
+    assertThat(Json.parse("\"no escape\"")).isEqualTo("no escape");
+    assertThat(Json.parse("\"\"")).isEqualTo("");
   }
 
   @Test
   void escapedUnicodeIsDecoded() {
-    assertThat(JsonReader.parse("\"\\u00e9\\n\\/\"")).isEqualTo("é\n/");
+    assertThat(Json.parse("\"\\u00e9\\n\\/\"")).isEqualTo("é\n/");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "{", "{\"a\" 1}", "[1,]", "\"unterminated", "tru", "{\"a\":1} x", "01x", "\"\\q\"", "-"})
   void malformedJsonIsRejectedWithThePosition(String text) {
-    assertThatThrownBy(() -> JsonReader.parse(text))
+    assertThatThrownBy(() -> Json.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at offset");
   }
@@ -66,11 +66,11 @@ class JsonTest {
   @Test
   void deepNestingIsRejectedInsteadOfOverflowingTheStack() {
     String deep = "[".repeat(10_000) + "]".repeat(10_000);
-    assertThatThrownBy(() -> JsonReader.parse(deep)).hasMessageContaining("nested deeper than");
+    assertThatThrownBy(() -> Json.parse(deep)).hasMessageContaining("nested deeper than");
   }
 
   @Test
   void nonFiniteNumbersCannotBeWritten() {
-    assertThatThrownBy(() -> JsonWriter.compact(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Json.compact(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -12,7 +12,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.telemetrykit.picocli.internal.json.JsonReader;
+import dev.telemetrykit.picocli.internal.json.Json;
 import dev.telemetrykit.picocli.internal.queue.EventQueue;
 import dev.telemetrykit.picocli.testing.FakeCollector;
 import dev.telemetrykit.picocli.testing.QueueFixture;
@@ -50,7 +50,7 @@ class FlusherTest {
 
   List<Map<String, Object>> sentBatches() {
     return collector.findAll(postRequestedFor(urlEqualTo("/events"))).stream()
-        .map(r -> JsonReader.parseObject(r.getBodyAsString())).toList();
+        .map(r -> Json.parseObject(r.getBodyAsString())).toList();
   }
 
   @Test

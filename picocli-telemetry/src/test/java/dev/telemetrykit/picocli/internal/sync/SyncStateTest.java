@@ -3,7 +3,7 @@ package dev.telemetrykit.picocli.internal.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
-import dev.telemetrykit.picocli.internal.config.ToolSettings;
+import dev.telemetrykit.picocli.internal.config.TelemetryAnnotation;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SyncStateTest {
   static final long HOUR = 3_600_000L;
   static final TelemetryConfig CONFIG = TelemetryConfig.from(
-      new ToolSettings("my-cli", "http://127.0.0.1:1", "", 1, 10_000, false, 3600, 100, 250), Map.of(), Path.of("/h"));
+      new TelemetryAnnotation("", "", "http://127.0.0.1:1", "", 1, 10_000, false, 3600, 100, 250), "my-cli", Map.of(),
+      Path.of("/h"));
 
   @Test
   void dueAfterTheIntervalSinceTheLastSuccess() {

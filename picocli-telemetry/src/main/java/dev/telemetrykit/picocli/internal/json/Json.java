@@ -6,20 +6,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parses JSON text (RFC 8259) into {@code Map}, {@code List}, {@code String}, {@code Long},
- * {@code Double}, {@code Boolean} and {@code null}.
+ * Reads JSON text (RFC 8259) into {@code Map}, {@code List}, {@code String}, {@code Long},
+ * {@code Double}, {@code Boolean} and {@code null}, and writes such values as JSON, compact or
+ * indented.
  *
- * <p>Small on purpose: it reads the SDK's own files (state, policy, queued events) on the start-up
- * path, where a general JSON library costs more to load than the whole budget (see {@link
- * JsonWriter}). Nesting is limited so a hostile file cannot exhaust the stack.
+ * <p>The SDK reads and writes its own JSON instead of using Jackson because this code runs on the
+ * start-up path of every command: loading jackson-core in a fresh JVM costs ~30 ms, a fifth of a
+ * whole trivial Picocli run, and reading and writing are in one class because a recorded run needs
+ * both and each class it loads costs it ~0.3 ms (see docs/benchmarks.md). Nesting is limited so a
+ * hostile file cannot exhaust the stack.
  */
-public final class JsonReader {
+public final class Json {
   private static final int MAX_DEPTH = 32;
 
+  // The document being read, and where; an instance is one parse.
   private final String text;
   private int pos;
 
-  private JsonReader(String text) {
+  private Json(String text) {
     this.text = text;
   }
 
@@ -27,10 +31,10 @@ public final class JsonReader {
    * Parses a complete JSON document.
    *
    * @throws IllegalArgumentException naming the position of the first error (not a JSON-specific
-   *     type: every class loaded on the start-up path costs ~0.2 ms)
+   *     type: every class loaded on the start-up path costs ~0.3 ms)
    */
   public static Object parse(String text) {
-    JsonReader reader = new JsonReader(text);
+    Json reader = new Json(text);
     reader.skipWhitespace();
     Object value = reader.value(0);
     reader.skipWhitespace();
@@ -49,6 +53,129 @@ public final class JsonReader {
     }
     return (Map<String, Object>) value;
   }
+
+  /** Returns {@code value} as compact JSON on one line. */
+  public static String compact(Object value) {
+    StringBuilder sb = new StringBuilder(256);
+    write(sb, false, value, 0);
+    return sb.toString();
+  }
+
+  /** Returns {@code value} as JSON indented by two spaces, as people read it. */
+  public static String pretty(Object value) {
+    StringBuilder sb = new StringBuilder(1024);
+    write(sb, true, value, 0);
+    return sb.toString();
+  }
+
+  /**
+   * Appends {@code s} as a quoted, escaped JSON string. Runs of characters that need no escape are
+   * appended whole, and the test for an escape is made here rather than in a method called per
+   * character: see {@link #string()} for why that matters.
+   */
+  public static void quote(StringBuilder sb, String s) {
+    sb.append('"');
+    int start = 0; // of the run of characters that need no escape
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029') {
+        sb.append(s, start, i).append(escape(c));
+        start = i + 1;
+      }
+    }
+    sb.append(s, start, s.length()).append('"');
+  }
+
+  // Writing.
+
+  /** How {@code c}, a character that needs it, is escaped in a JSON string. */
+  private static String escape(char c) {
+    switch (c) {
+      case '"': return "\\\"";
+      case '\\': return "\\\\";
+      case '\n': return "\\n";
+      case '\r': return "\\r";
+      case '\t': return "\\t";
+      default:
+        String hex = Integer.toHexString(c);
+        return "\\u0000".substring(0, 6 - hex.length()).concat(hex);
+    }
+  }
+
+  private static void write(StringBuilder out, boolean pretty, Object value, int depth) {
+    if (value == null) {
+      out.append("null");
+    } else if (value instanceof String) {
+      quote(out, (String) value);
+    } else if (value instanceof Boolean) {
+      out.append(((Boolean) value).booleanValue());
+    } else if (value instanceof Double || value instanceof Float) {
+      double d = ((Number) value).doubleValue();
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        throw new IllegalArgumentException("JSON has no representation for " + d);
+      }
+      if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+        out.append((long) d);
+      } else {
+        out.append(d);
+      }
+    } else if (value instanceof Number) {
+      out.append(((Number) value).longValue());
+    } else if (value instanceof Map) {
+      writeObject(out, pretty, (Map<?, ?>) value, depth);
+    } else if (value instanceof List) {
+      writeArray(out, pretty, (List<?>) value, depth);
+    } else {
+      throw new IllegalArgumentException("JSON cannot represent a " + value.getClass().getName());
+    }
+  }
+
+  private static void writeObject(StringBuilder out, boolean pretty, Map<?, ?> map, int depth) {
+    out.append('{');
+    boolean first = true;
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      newline(out, pretty, depth + 1);
+      quote(out, String.valueOf(e.getKey()));
+      out.append(pretty ? ": " : ":");
+      write(out, pretty, e.getValue(), depth + 1);
+    }
+    if (!first) {
+      newline(out, pretty, depth);
+    }
+    out.append('}');
+  }
+
+  private static void writeArray(StringBuilder out, boolean pretty, List<?> list, int depth) {
+    out.append('[');
+    boolean first = true;
+    for (Object item : list) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      newline(out, pretty, depth + 1);
+      write(out, pretty, item, depth + 1);
+    }
+    if (!first) {
+      newline(out, pretty, depth);
+    }
+    out.append(']');
+  }
+
+  private static void newline(StringBuilder out, boolean pretty, int depth) {
+    if (pretty) {
+      out.append('\n');
+      for (int i = 0; i < depth; i++) {
+        out.append("  ");
+      }
+    }
+  }
+
+  // Reading.
 
   private Object value(int depth) {
     if (depth > MAX_DEPTH) {
@@ -125,16 +252,19 @@ public final class JsonReader {
   }
 
   /**
-   * A string. Most have no escapes and are copied whole: appending them a character at a time
-   * would call into {@code StringBuilder} once per character, and those calls push its methods
-   * over the JIT's compile thresholds late in a short run, where the JVM's exit then waits for
-   * the compilation (see docs/benchmarks.md).
+   * A string. Most have no escapes and are copied whole. No method is called per character, here
+   * or in {@link #quote}: such calls push the method over the JIT's compile thresholds late in a
+   * short run, and the JVM's exit then waits, in steps of 10 ms, for the compilation (see
+   * docs/benchmarks.md).
    */
   private String string() {
     int start = ++pos;
     StringBuilder sb = null; // only once an escape is met
     while (true) {
-      char c = next();
+      if (pos >= text.length()) {
+        throw error("unexpected end of input");
+      }
+      char c = text.charAt(pos++);
       if (c == '"') {
         return sb == null ? text.substring(start, pos - 1) : sb.append(text, start, pos - 1).toString();
       }
