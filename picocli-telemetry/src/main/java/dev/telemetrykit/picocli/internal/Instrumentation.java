@@ -1,7 +1,6 @@
 package dev.telemetrykit.picocli.internal;
 
 import dev.telemetrykit.picocli.internal.cli.TelemetryLauncher;
-import dev.telemetrykit.picocli.internal.config.OptOut;
 import dev.telemetrykit.picocli.internal.config.TelemetryAnnotation;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.consent.ConsentState;
@@ -37,7 +36,7 @@ public final class Instrumentation {
    */
   public static Recorder install(CommandLine cl, String[] args, HostEnvironment host) {
     boolean mayRunTelemetryCommand = mayRunTelemetryCommand(args);
-    if (!mayRunTelemetryCommand && OptOut.everyToolReason(host.env()) != null) {
+    if (!mayRunTelemetryCommand && HostEnvironment.everyToolOptOut(host.env()) != null) {
       return null; // opted out: read nothing, load nothing, add nothing
     }
     CommandSpec spec = cl.getCommandSpec();
@@ -54,7 +53,7 @@ public final class Instrumentation {
               + "@TelemetryEnabled(endpoint = \"https://telemetry.example.com\")");
     }
     String tool = annotation.name().isEmpty() ? spec.name() : annotation.name();
-    if (!mayRunTelemetryCommand && OptOut.toolReason(host.env(), tool) != null) {
+    if (!mayRunTelemetryCommand && HostEnvironment.toolOptOut(host.env(), tool) != null) {
       return null;
     }
     TelemetryConfig config = TelemetryConfig.from(annotation, tool, host.env(), host.userHome());
@@ -97,7 +96,7 @@ public final class Instrumentation {
    * @throws IllegalArgumentException when the class is not annotated or the annotation names no tool
    */
   public static Recorder start(Class<?> appClass, HostEnvironment host) {
-    if (OptOut.everyToolReason(host.env()) != null) {
+    if (HostEnvironment.everyToolOptOut(host.env()) != null) {
       return null;
     }
     TelemetryAnnotation annotation;
@@ -111,7 +110,7 @@ public final class Instrumentation {
           "Telemetry needs @TelemetryEnabled with a name on " + appClass.getName()
               + ", e.g. @TelemetryEnabled(name = \"my-tool\", version = \"1.0\", endpoint = \"https://telemetry.example.com\")");
     }
-    if (OptOut.toolReason(host.env(), annotation.name()) != null) {
+    if (HostEnvironment.toolOptOut(host.env(), annotation.name()) != null) {
       return null;
     }
     TelemetryConfig config = TelemetryConfig.from(annotation, annotation.name(), host.env(), host.userHome());

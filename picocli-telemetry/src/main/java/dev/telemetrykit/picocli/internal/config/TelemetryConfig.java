@@ -1,5 +1,6 @@
 package dev.telemetrykit.picocli.internal.config;
 
+import dev.telemetrykit.picocli.internal.HostEnvironment;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -77,8 +78,8 @@ public record TelemetryConfig(
         declared.policyVersion(),
         home == null || home.isBlank() ? userHome.resolve(".telemetry-kit") : Path.of(home),
         Path.of(policy == null || policy.isBlank() ? DEFAULT_POLICY_FILE : policy),
-        OptOut.reason(env, tool),
-        OptOut.isSet(env.get("TELEMETRY_KIT_DEBUG")),
+        HostEnvironment.optOut(env, tool),
+        HostEnvironment.isSet(env.get("TELEMETRY_KIT_DEBUG")),
         isCi(env),
         declared.maxQueuedEvents(),
         declared.showInHelp(),
@@ -149,7 +150,7 @@ public record TelemetryConfig(
 
   private static boolean isCi(Map<String, String> env) {
     for (String name : CI_VARIABLES) {
-      if (OptOut.isSet(env.get(name))) {
+      if (HostEnvironment.isSet(env.get(name))) {
         return true;
       }
     }

@@ -3,6 +3,7 @@ package dev.telemetrykit.picocli.internal.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.telemetrykit.picocli.internal.HostEnvironment;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,16 +41,17 @@ class TelemetryConfigTest {
 
   @Test
   void strongestOptOutIsNamed() {
-    assertThat(OptOut.reason(Map.of("TELEMETRY_KIT_DISABLED", "1", "DO_NOT_TRACK", "yes"), "my-cli"))
-        .isEqualTo("DO_NOT_TRACK=yes");
-    assertThat(OptOut.reason(Map.of("MY_CLI_TELEMETRY_DISABLED", "on"), "my-cli"))
-        .isEqualTo("MY_CLI_TELEMETRY_DISABLED=on");
+    assertThat(TelemetryConfig.from(DECLARED, "my-cli",
+        Map.of("TELEMETRY_KIT_DISABLED", "1", "DO_NOT_TRACK", "yes", "MY_CLI_TELEMETRY_DISABLED", "1"), Path.of("/h"))
+        .optOut()).isEqualTo("DO_NOT_TRACK=yes");
+    assertThat(TelemetryConfig.from(DECLARED, "my-cli", Map.of("MY_CLI_TELEMETRY_DISABLED", "on"), Path.of("/h"))
+        .optOut()).isEqualTo("MY_CLI_TELEMETRY_DISABLED=on");
   }
 
   @ParameterizedTest
   @CsvSource({"my-cli, MY_CLI_TELEMETRY_DISABLED", "tool.v2, TOOL_V2_TELEMETRY_DISABLED", "x_y-9, X_Y_9_TELEMETRY_DISABLED"})
   void toolVariableUpperCasesAndReplacesOtherCharacters(String tool, String variable) {
-    assertThat(OptOut.toolVariable(tool)).isEqualTo(variable);
+    assertThat(HostEnvironment.toolOptOutVariable(tool)).isEqualTo(variable);
   }
 
   @ParameterizedTest
