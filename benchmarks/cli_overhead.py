@@ -24,14 +24,19 @@ processes they start do not overlap the next measurement.
 Each ratio comes with a 95% bootstrap interval (rounds resampled with replacement), which says
 how far the machine's noise could have moved it.
 
-Usage: python3 benchmarks/cli_overhead.py [runs]   (after `mvn -B -q install -DskipTests`)
+Usage: python3 benchmarks/cli_overhead.py [runs] [--only=denied,minimal-denied,...]
+       (after `mvn -B -q install -DskipTests`). With --only, only plain and the variants named are
+       run (more rounds in the same time, for a narrower interval), and the due runs only if "due"
+       is named.
 """
 import http.server, json, os, random, shutil, statistics, subprocess, sys, tempfile, threading, time
 
 here = os.path.dirname(os.path.abspath(__file__))
 plain_jar = os.path.join(here, "target", "plain-cli.jar")
 instrumented_jar = os.path.join(here, "target", "instrumented-cli.jar")
-runs = int(sys.argv[1]) if len(sys.argv) > 1 else 40
+counts = [a for a in sys.argv[1:] if not a.startswith("--only=")]
+only = next((a[len("--only="):].split(",") for a in sys.argv[1:] if a.startswith("--only=")), None)
+runs = int(counts[0]) if counts else 40
 work = tempfile.mkdtemp(prefix="tk-bench-")
 
 
@@ -67,7 +72,11 @@ variants = {
     "denied": (instrumented, {"TELEMETRY_KIT_HOME": home("denied")}),
     "undecided": (instrumented, {"TELEMETRY_KIT_HOME": home("undecided")}),
 }
+if only:
+    variants = {name: v for name, v in variants.items() if name == "plain" or name in only}
 for name, action in (("granted", "enable"), ("denied", "disable"), ("minimal", "enable"), ("minimal-denied", "disable")):
+    if name not in variants:
+        continue
     subprocess.run(instrumented[:-1] + ["telemetry", action], env=dict(base_env, TELEMETRY_KIT_HOME=home(name)),
                    stdout=subprocess.DEVNULL, check=True)
 
@@ -90,6 +99,8 @@ def collect_granted_events():
     variant is meant to measure ordinary runs, and the due ones are measured on their own below.
     """
     global collected
+    if "granted" not in variants:
+        return
     for name in os.listdir(granted_journal):
         if name.endswith(".json"):
             with open(os.path.join(granted_journal, name)) as f:
@@ -98,7 +109,7 @@ def collect_granted_events():
 
 
 for _ in range(runs):
-    if len(os.listdir(granted_journal)) >= 50:
+    if "granted" in variants and len(os.listdir(granted_journal)) >= 50:
         collect_granted_events()
     order = list(variants)
     random.shuffle(order)
@@ -140,7 +151,11 @@ for name in variants:
     c = statistics.median(cpu[name])
     print(f"{name:14} {w * 1000:9.1f} ms {w / base_wall:6.3f}x  {low:.3f}-{high:.3f}x {p90 * 1000:6.1f} ms {m:6.1f} MB {m / base_rss:6.3f}x"
           f" {c * 1000:6.1f} ms {c / base_cpu:6.3f}x")
-print(f"granted runs recorded {events} events (expected {runs + 3})")
+if "granted" in variants:
+    print(f"granted runs recorded {events} events (expected {runs + 3})")
+if only and "due" not in only:
+    shutil.rmtree(work)
+    sys.exit(0)
 
 
 class Collector(http.server.BaseHTTPRequestHandler):
