@@ -162,19 +162,18 @@ public record TelemetryConfig(
   }
 
   /**
-   * Returns {@code name} if it is a valid service name: 1 to 64 characters of lower-case letters,
+   * Checks that {@code name} is a valid service name: 1 to 64 characters of lower-case letters,
    * digits, '.', '_' or '-', starting with a letter or digit.
    *
    * @throws IllegalArgumentException saying how to name the tool
    */
-  public static String requireValidName(String name) {
+  public static void requireValidName(String name) {
     if (name == null || name.isEmpty() || name.length() > MAX_NAME_LENGTH || !validName(name)) {
       throw new IllegalArgumentException(
           "Telemetry needs a tool name of 1-64 lower-case letters, digits, '.', '_' or '-' "
               + "(starting with a letter or digit), but the name is '" + name + "'. "
               + "Set @Command(name = \"my-cli\") or @TelemetryEnabled(name = \"my-cli\").");
     }
-    return name;
   }
 
   private static boolean validName(String name) {
