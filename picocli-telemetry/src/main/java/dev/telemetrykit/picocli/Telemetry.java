@@ -57,6 +57,32 @@ public final class Telemetry {
   }
 
   /**
+   * Like {@link #install(CommandLine)}, for an app whose top-level command class cannot carry
+   * {@link TelemetryEnabled}, such as one built programmatically with {@code CommandSpec.create()}:
+   * the annotation is read from {@code settings} instead.
+   *
+   * <pre>{@code
+   * @TelemetryEnabled(name = "my-cli", endpoint = "https://telemetry.example.com")
+   * final class MyCliTelemetry {}
+   *
+   * CommandLine cl = new CommandLine(spec);
+   * Telemetry.install(cl, MyCliTelemetry.class).execute(args);
+   * }</pre>
+   *
+   * @return {@code cl}
+   */
+  public static CommandLine install(CommandLine cl, Class<?> settings) {
+    if (cl == null) {
+      throw new IllegalArgumentException("The parameter 'cl' must not be null");
+    }
+    if (settings == null) {
+      throw new IllegalArgumentException("The parameter 'settings' must not be null");
+    }
+    activate(Instrumentation.install(cl, settings, null, HostEnvironment.system()));
+    return cl;
+  }
+
+  /**
    * Starts telemetry in an app that does not use Picocli, so that its custom events are recorded.
    * The class must carry {@link TelemetryEnabled} with {@code name} set, and should set {@code
    * version} (else it is reported as {@code unknown}), since there is no {@code @Command} to take

@@ -35,6 +35,17 @@ public final class Instrumentation {
    * @throws IllegalArgumentException when the app is not annotated or its name is unusable
    */
   public static Recorder install(CommandLine cl, String[] args, HostEnvironment host) {
+    return install(cl, null, args, host);
+  }
+
+  /**
+   * Installs telemetry into {@code cl}, with the settings of {@code @TelemetryEnabled} on {@code
+   * settings}: for apps whose command class cannot carry it, such as programmatic {@code
+   * CommandSpec}s.
+   *
+   * @param settings the class carrying the annotation, or null to take the top-level command's class
+   */
+  public static Recorder install(CommandLine cl, Class<?> settings, String[] args, HostEnvironment host) {
     boolean mayRunTelemetryCommand = mayRunTelemetryCommand(args);
     if (!mayRunTelemetryCommand && HostEnvironment.everyToolOptOut(host.env()) != null) {
       return null; // opted out: read nothing, load nothing, add nothing
@@ -42,7 +53,7 @@ public final class Instrumentation {
     CommandSpec spec = cl.getCommandSpec();
     TelemetryAnnotation annotation;
     try {
-      annotation = TelemetryAnnotation.find(commandClass(spec.userObject()));
+      annotation = TelemetryAnnotation.find(settings != null ? settings : commandClass(spec.userObject()));
     } catch (IOException e) {
       return null; // the app's own class file cannot be read: run it without telemetry, never fail it
     }

@@ -309,7 +309,8 @@ public final class CommandInterceptor
     }
   }
 
-  private static boolean valueIsRecordable(OptionSpec option) {
+  /** Whether the value of {@code option} is recorded: a safe-marked or enum option's, never a flag's. */
+  static boolean valueIsRecordable(OptionSpec option) {
     if (option.arity().max() == 0) {
       return false; // a flag: its name already says everything
     }
