@@ -37,20 +37,26 @@ public final class Telemetry {
       throw new IllegalArgumentException("The parameter 'app' must not be null");
     }
     CommandLine cl = new CommandLine(app);
-    activate(Instrumentation.install(cl, args, HostEnvironment.system()));
+    activate(Instrumentation.install(cl, Instrumentation.commandClass(app), args, HostEnvironment.system()));
     return cl.execute(args);
   }
 
   /**
    * Adds telemetry to a {@code CommandLine} the author configured: wraps its current execution
-   * strategy and exception handlers and adds the {@code telemetry} subcommand. Call it after
-   * setting your own strategy and handlers, before {@code execute}.
+   * strategy and exception handlers, and puts the {@code telemetry} management command in front of
+   * its parameter-exception handler (it runs only for arguments the app itself rejects, see
+   * {@link TelemetryEnabled#command}). Call it after setting your own strategy and handlers,
+   * before {@code execute}: a strategy or handler set later replaces telemetry's. Installing twice
+   * changes nothing.
    *
    * @return {@code cl}
    */
   public static CommandLine install(CommandLine cl) {
     if (cl == null) {
       throw new IllegalArgumentException("The parameter 'cl' must not be null");
+    }
+    if (Instrumentation.isInstalled(cl)) {
+      return cl;
     }
     activate(Instrumentation.install(cl, null, HostEnvironment.system()));
     return cl;
@@ -77,6 +83,9 @@ public final class Telemetry {
     }
     if (settings == null) {
       throw new IllegalArgumentException("The parameter 'settings' must not be null");
+    }
+    if (Instrumentation.isInstalled(cl)) {
+      return cl;
     }
     activate(Instrumentation.install(cl, settings, null, HostEnvironment.system()));
     return cl;
@@ -127,10 +136,13 @@ public final class Telemetry {
    * Records that a feature was used, e.g. {@code trackFeature("export", Map.of("format", "csv"))}.
    * Does nothing unless the user agreed to telemetry.
    *
-   * @throws IllegalArgumentException if the name or a property is invalid (the message says why)
+   * <p>An invalid name or property is the author's mistake, never the end user's: it throws {@link
+   * IllegalArgumentException} (saying why) in the author's tests and debug runs (see
+   * docs/configuration.md, "Author mistakes"); in a user's run the event is dropped and {@code
+   * telemetry status} reports it.
    */
   public static void trackFeature(String feature, Map<String, ?> properties) {
-    track("feature_used", "feature", EventProperties.name("feature", feature), properties);
+    track("feature_used", "feature", feature, properties);
   }
 
   /** Records that a feature was used, with no properties. */
@@ -139,31 +151,41 @@ public final class Telemetry {
   }
 
   /**
-   * Records that a library method was called, e.g. {@code trackMethod("Database::connect")}.
-   *
-   * @throws IllegalArgumentException if the name is invalid
+   * Records that a library method was called, e.g. {@code trackMethod("Database::connect")}. An
+   * invalid name is handled as in {@link #trackFeature(String, Map)}.
    */
   public static void trackMethod(String method) {
-    track("method_called", "method", EventProperties.name("method", method), null);
+    track("method_called", "method", method, null);
   }
 
   /**
    * Records a custom event, e.g. {@code track("export_finished", Map.of("rows", 1200))}.
-   * Properties are strings (up to 256 characters), numbers, booleans or enums; at most 32.
-   *
-   * @throws IllegalArgumentException if the type or a property is invalid (the message says why)
+   * Properties are strings (up to 256 characters), numbers, booleans or enums; at most 32. An
+   * invalid type or property is handled as in {@link #trackFeature(String, Map)}.
    */
   public static void track(String eventType, Map<String, ?> properties) {
-    track(EventProperties.eventType(eventType), null, null, properties);
+    track(eventType, null, null, properties);
   }
 
   private static void track(String type, String nameKey, String name, Map<String, ?> properties) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    if (nameKey != null) {
-      fields.put(nameKey, name);
-    }
-    fields.putAll(EventProperties.validate(properties));
     Recorder recorder = Recorder.active();
+    Map<String, Object> fields = new LinkedHashMap<>();
+    try {
+      EventProperties.eventType(type);
+      if (nameKey != null) {
+        fields.put(nameKey, EventProperties.name(nameKey, name));
+      }
+      fields.putAll(EventProperties.validate(properties));
+    } catch (IllegalArgumentException e) {
+      // Loud in the author's tests and debug runs; never a failure of an end user's run.
+      if (HostEnvironment.system().strict()) {
+        throw e;
+      }
+      if (recorder != null) {
+        recorder.invalidEvent();
+      }
+      return;
+    }
     if (recorder != null) {
       recorder.record(type, fields);
     }

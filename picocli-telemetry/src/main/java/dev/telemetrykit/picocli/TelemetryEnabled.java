@@ -49,8 +49,24 @@ public @interface TelemetryEnabled {
    */
   int policyVersion() default 1;
 
-  /** Whether the {@code telemetry} subcommand is listed in the app's usage help. */
+  /**
+   * Whether the management command is a listed subcommand of the app. By default it is not part of
+   * the app's command tree at all, so the app's usage help, parsing and exit codes stay exactly
+   * as without telemetry, and it runs only when the first argument names it (see {@link #command}).
+   * Set this to list it in usage help: it is then an ordinary (visible) subcommand, which adds
+   * {@code [COMMAND]} to the synopsis of an app that has no subcommands of its own.
+   */
   boolean showInHelp() default false;
+
+  /**
+   * The name end users type for the management command ({@code my-cli telemetry status}). It runs
+   * when the first argument is exactly this name and the app itself rejects the arguments (it has
+   * no subcommand of that name and no positional or unmatched-argument parameter that takes them).
+   * Rename it when the word collides with what the app accepts, e.g. {@code "--telemetry"} for an
+   * app whose positional parameters take any word; set it to {@code ""} to offer none (users then
+   * rely on the opt-out variables).
+   */
+  String command() default "telemetry";
 
   /** How many unsent events the local queue keeps; the oldest are dropped first. */
   int maxQueuedEvents() default 10_000;

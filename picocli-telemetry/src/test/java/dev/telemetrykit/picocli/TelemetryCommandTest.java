@@ -147,10 +147,20 @@ class TelemetryCommandTest {
   }
 
   @Test
-  void telemetryHelpListsItsCommands() {
-    assertThat(app().run("telemetry", "--help").out())
+  void telemetryAloneListsItsCommands() {
+    assertThat(app().run("telemetry").out())
         .contains("Usage: shop-cli telemetry")
         .contains("status", "enable", "disable", "show", "reset");
+  }
+
+  @Test
+  void helpAfterTheWordTelemetryIsTheAppsOwnHelpAsWithoutTelemetry() {
+    AppRun app = app();
+    AppRun.Result plain = app.run(false, "telemetry", "--help");
+    AppRun.Result installed = app.run(true, "telemetry", "--help");
+
+    assertThat(installed).isEqualTo(plain);
+    assertThat(installed.out()).startsWith("Usage: shop-cli ");
   }
 
   @Test

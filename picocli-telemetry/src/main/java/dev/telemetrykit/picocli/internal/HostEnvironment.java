@@ -108,6 +108,39 @@ public final class HostEnvironment {
     return interactive;
   }
 
+  /**
+   * Whether an author's mistake (no {@code @TelemetryEnabled}, an invalid tool name, an invalid
+   * custom event) throws, for the author to see, rather than being swallowed so that the end
+   * user's run goes on. {@code TELEMETRY_KIT_STRICT} decides when set ({@code 1} or {@code 0});
+   * else it is strict in debug mode ({@code TELEMETRY_KIT_DEBUG}) and under a test framework
+   * (JUnit or TestNG on the class path): the author's own tests. Asked only once a mistake
+   * happened, so an ordinary run never looks.
+   */
+  public boolean strict() {
+    String forced = env.get("TELEMETRY_KIT_STRICT");
+    if (forced != null && !forced.isBlank()) {
+      return isSet(forced);
+    }
+    return isSet(env.get("TELEMETRY_KIT_DEBUG")) || testFrameworkPresent();
+  }
+
+  private static boolean testFrameworkPresent() {
+    ClassLoader loader = HostEnvironment.class.getClassLoader();
+    if (loader == null) {
+      return false;
+    }
+    for (String resource : TEST_FRAMEWORKS) {
+      if (loader.getResource(resource) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final String[] TEST_FRAMEWORKS = {
+    "org/junit/platform/engine/TestEngine.class", "org/junit/Test.class", "org/testng/annotations/Test.class"
+  };
+
   /** The variable that switches {@code tool}'s telemetry off, as {@code NAME=value}, or null. */
   public static String optOut(Map<String, String> env, String tool) {
     String reason = everyToolOptOut(env);

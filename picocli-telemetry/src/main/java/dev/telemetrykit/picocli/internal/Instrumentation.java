@@ -11,6 +11,7 @@ import dev.telemetrykit.picocli.internal.run.Recorder;
 import dev.telemetrykit.picocli.internal.sync.FlushLauncher;
 import dev.telemetrykit.picocli.internal.sync.SyncState;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,10 +30,10 @@ public final class Instrumentation {
   /**
    * Installs telemetry into {@code cl}.
    *
-   * @param args the arguments the app will run with, or null if not known yet; when known, the
-   *     {@code telemetry} subcommand is added only if they name it
+   * @param args the arguments the app will run with, or null if not known yet
    * @return the recorder for custom events, or null when this run records nothing
-   * @throws IllegalArgumentException when the app is not annotated or its name is unusable
+   * @throws IllegalArgumentException in strict mode ({@link HostEnvironment#strict}), when the app
+   *     is not annotated or its name is unusable; else such an app runs without telemetry
    */
   public static Recorder install(CommandLine cl, String[] args, HostEnvironment host) {
     return install(cl, null, args, host);
@@ -46,32 +47,60 @@ public final class Instrumentation {
    * @param settings the class carrying the annotation, or null to take the top-level command's class
    */
   public static Recorder install(CommandLine cl, Class<?> settings, String[] args, HostEnvironment host) {
-    boolean mayRunTelemetryCommand = mayRunTelemetryCommand(args);
-    if (!mayRunTelemetryCommand && HostEnvironment.everyToolOptOut(host.env()) != null) {
-      return null; // opted out: read nothing, load nothing, add nothing
+    // The management command is reached through the app's parse errors (ManagementDispatch): with
+    // the arguments unknown, any run may be one; with them known, only one that starts with its name.
+    boolean mayManage = args == null || args.length > 0;
+    if (HostEnvironment.everyToolOptOut(host.env()) != null) {
+      if (mayManage) {
+        ManagementDispatch.install(cl, settings, host); // read nothing, load nothing else
+      }
+      return null;
     }
     CommandSpec spec = cl.getCommandSpec();
     TelemetryAnnotation annotation;
     try {
-      annotation = TelemetryAnnotation.find(settings != null ? settings : commandClass(spec.userObject()));
+      annotation = annotation(cl, settings);
     } catch (IOException e) {
       return null; // the app's own class file cannot be read: run it without telemetry, never fail it
     }
     if (annotation == null) {
-      throw new IllegalArgumentException(
-          "Telemetry needs @TelemetryEnabled on the top-level command class ("
-              + describe(spec.userObject()) + "), e.g. "
-              + "@TelemetryEnabled(endpoint = \"https://telemetry.example.com\")");
-    }
-    String tool = annotation.name().isEmpty() ? spec.name() : annotation.name();
-    if (!mayRunTelemetryCommand && HostEnvironment.toolOptOut(host.env(), tool) != null) {
+      if (host.strict()) {
+        throw new IllegalArgumentException(
+            "Telemetry needs @TelemetryEnabled on the top-level command class (" + describe(cl, settings)
+                + "), e.g. @TelemetryEnabled(endpoint = \"https://telemetry.example.com\"); "
+                + "for a programmatic CommandSpec, put it on a class of your own and call "
+                + "Telemetry.install(commandLine, ThatClass.class)");
+      }
       return null;
     }
-    TelemetryConfig config = TelemetryConfig.from(annotation, tool, host.env(), host.userHome());
+    String tool = toolName(annotation, spec);
+    boolean dispatch = mayManage && !annotation.showInHelp() && !annotation.command().isEmpty()
+        && (args == null || annotation.command().equals(args[0]));
+    TelemetryConfig config;
+    try {
+      config = HostEnvironment.toolOptOut(host.env(), tool) != null && !dispatch && !annotation.showInHelp()
+          ? null
+          : TelemetryConfig.from(annotation, tool, host.env(), host.userHome());
+    } catch (IllegalArgumentException e) {
+      if (host.strict()) {
+        throw e;
+      }
+      return null;
+    }
     Diagnostics diagnostics = null; // made once the run may record or ask: a denied run needs none
     try {
-      VersionSource version = mayRunTelemetryCommand ? new VersionSource(annotation.version(), spec) : null;
-      CommandSpec telemetryCommand = version != null ? TelemetryLauncher.addTo(cl, config, version, host.time()) : null;
+      if (config == null) {
+        return null; // the tool's own opt-out
+      }
+      VersionSource version = null;
+      CommandSpec listed = null;
+      if (annotation.showInHelp()) {
+        version = new VersionSource(annotation.version(), spec);
+        listed = TelemetryLauncher.addTo(cl, config, version, host.time());
+      }
+      if (config.optOut() != null) {
+        return null;
+      }
       EffectiveConsent consent = resolve(config, host);
       boolean records = mayRecord(config, consent);
       boolean asks = !records && mayAsk(config, consent, host);
@@ -91,13 +120,40 @@ public final class Instrumentation {
               ? FlushLauncher.create(config, diagnostics)
               : null;
       if (recorder != null || asker != null) {
-        CommandInterceptor.install(cl, recorder, asker, telemetryCommand, upload, config.exitWaitMillis());
+        CommandInterceptor.install(cl, recorder, asker, listed, upload, config.exitWaitMillis());
       }
       return recorder;
     } catch (RuntimeException e) {
       (diagnostics != null ? diagnostics : new Diagnostics(config.debug(), host.err())).failed("starting telemetry", e);
       return null;
+    } finally {
+      if (dispatch) {
+        // Last, so that it stands in front of the recording handler: management runs are not recorded.
+        ManagementDispatch.install(cl, settings, host);
+      }
     }
+  }
+
+  /** Whether telemetry was installed into {@code cl} already: installing twice changes nothing. */
+  public static boolean isInstalled(CommandLine cl) {
+    return ManagementDispatch.isInstalled(cl) || cl.getExecutionStrategy() instanceof CommandInterceptor;
+  }
+
+  /**
+   * The author's settings for {@code cl}: the annotation on {@code settings}, else on the
+   * top-level command's class; null when there is none.
+   */
+  static TelemetryAnnotation annotation(CommandLine cl, Class<?> settings) throws IOException {
+    return TelemetryAnnotation.find(settings != null ? settings : commandClass(cl.getCommandSpec()));
+  }
+
+  /** The configuration of the tool {@code annotation} describes, whose top-level command is {@code spec}. */
+  static TelemetryConfig config(TelemetryAnnotation annotation, CommandSpec spec, HostEnvironment host) {
+    return TelemetryConfig.from(annotation, toolName(annotation, spec), host.env(), host.userHome());
+  }
+
+  private static String toolName(TelemetryAnnotation annotation, CommandSpec spec) {
+    return annotation.name().isEmpty() ? spec.name() : annotation.name();
   }
 
   /**
@@ -117,6 +173,9 @@ public final class Instrumentation {
       return null;
     }
     if (annotation == null || annotation.name().isEmpty()) {
+      if (!host.strict()) {
+        return null;
+      }
       throw new IllegalArgumentException(
           "Telemetry needs @TelemetryEnabled with a name on " + appClass.getName()
               + ", e.g. @TelemetryEnabled(name = \"my-tool\", version = \"1.0\", endpoint = \"https://telemetry.example.com\")");
@@ -169,21 +228,30 @@ public final class Instrumentation {
     return consent.askable() && !config.ci() && host.interactive();
   }
 
-  /** Whether the run may be a {@code telemetry} command: unknown arguments, or one of them is it. */
-  private static boolean mayRunTelemetryCommand(String[] args) {
-    if (args == null) {
-      return true;
-    }
-    for (String arg : args) {
-      if (TelemetryLauncher.NAME.equals(arg)) {
-        return true;
+  /**
+   * The class that carries the annotation: the command class, a command method's class, or the
+   * interface of a command declared as one. Read from Picocli's model without asking it for the
+   * user object, which would make it instantiate a class-based command before the app's run does.
+   */
+  private static Class<?> commandClass(CommandSpec spec) {
+    try {
+      Field userObject = CommandSpec.class.getDeclaredField("userObject");
+      userObject.setAccessible(true);
+      Object holder = userObject.get(spec);
+      Method getType = holder.getClass().getDeclaredMethod("getType");
+      getType.setAccessible(true);
+      Class<?> type = (Class<?>) getType.invoke(holder);
+      if (type != null && type != Method.class) {
+        return type;
       }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // A Picocli whose model is built otherwise, or a module that does not open it: ask for it.
     }
-    return false;
+    return commandClass(spec.userObject());
   }
 
-  /** The class that carries the annotation: the command class, or a command method's class. */
-  private static Class<?> commandClass(Object userObject) {
+  /** The class of a user object: the class itself, a command method's class, an object's class. */
+  public static Class<?> commandClass(Object userObject) {
     if (userObject instanceof Method) {
       return ((Method) userObject).getDeclaringClass();
     } else if (userObject instanceof Class) {
@@ -192,7 +260,11 @@ public final class Instrumentation {
     return userObject == null ? null : userObject.getClass();
   }
 
-  private static String describe(Object userObject) {
-    return userObject == null ? "no user object" : userObject.getClass().getName();
+  private static String describe(CommandLine cl, Class<?> settings) {
+    if (settings != null) {
+      return settings.getName();
+    }
+    Class<?> type = commandClass(cl.getCommandSpec());
+    return type == null ? "no user object" : type.getName();
   }
 }

@@ -23,7 +23,7 @@ public final class QueueFixture {
   private final List<String> ids = new ArrayList<>();
 
   public QueueFixture(Path home, String endpoint) {
-    TelemetryAnnotation declared = new TelemetryAnnotation("shop-cli", "", endpoint, "", 1, 10_000, false, 3600, 100, 250);
+    TelemetryAnnotation declared = new TelemetryAnnotation("shop-cli", "", endpoint, "", 1, 10_000, false, "telemetry", 3600, 100, 250);
     config = TelemetryConfig.from(declared, declared.name(), Map.of("TELEMETRY_KIT_HOME", home.toString()), home);
   }
 

@@ -3,6 +3,7 @@ package dev.telemetrykit.picocli.internal.cli;
 import dev.telemetrykit.picocli.internal.consent.ConsentState;
 import dev.telemetrykit.picocli.internal.consent.EffectiveConsent;
 import dev.telemetrykit.picocli.internal.queue.EventQueue;
+import dev.telemetrykit.picocli.internal.run.ProblemNote;
 import dev.telemetrykit.picocli.internal.sync.SyncState;
 import java.io.File;
 import java.io.PrintWriter;
@@ -62,6 +63,7 @@ final class StatusCommand implements Callable<Integer> {
     }
     checkDirectory(problems);
     checkCorruptCopy(problems);
+    checkInvalidEvents(problems);
     if (problems.isEmpty()) {
       out.println("  problems:    none");
     } else {
@@ -113,6 +115,15 @@ final class StatusCommand implements Callable<Integer> {
     if (corrupt.exists()) {
       problems.add("the queue was corrupt and was moved aside to " + corrupt + " on "
           + Instant.ofEpochMilli(corrupt.lastModified()) + "; a new queue was started");
+    }
+  }
+
+  private void checkInvalidEvents(List<String> problems) {
+    ProblemNote note = ProblemNote.load(context.config.problemNoteFile());
+    if (note != null) {
+      problems.add(context.tool() + " passed " + note.count() + (note.count() == 1 ? " invalid event" : " invalid events")
+          + " to telemetry, last on " + when(note.lastMillis()) + "; they were not recorded (a mistake in "
+          + context.tool() + ", which TELEMETRY_KIT_DEBUG=1 shows)");
     }
   }
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
  * commands are never recorded and never prompt.
  */
 @Command(
-    name = TelemetryLauncher.NAME,
+    name = "telemetry",
     description = TelemetryCommand.DESCRIPTION,
     mixinStandardHelpOptions = true,
     synopsisSubcommandLabel = "COMMAND")

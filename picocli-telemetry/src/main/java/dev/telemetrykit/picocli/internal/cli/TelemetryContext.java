@@ -57,6 +57,7 @@ final class TelemetryContext {
     EventQueue.deleteFiles(config.databaseFile());
     Files.deleteIfExists(EventQueue.corruptCopy(config.databaseFile()));
     Files.deleteIfExists(config.syncStateFile());
+    Files.deleteIfExists(config.problemNoteFile());
     java.io.File[] files = journal.directory().listFiles();
     if (files != null) {
       for (java.io.File f : files) {

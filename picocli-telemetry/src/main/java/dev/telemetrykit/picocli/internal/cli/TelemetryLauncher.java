@@ -9,8 +9,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The {@code telemetry} subcommand as the host app sees it: a bare command that takes whatever
- * follows it and hands it to the real {@link TelemetryCommand}.
+ * Runs the management command ({@code my-cli telemetry status}) on the app's writers, and, for an
+ * author who wants it listed in usage help ({@code showInHelp}), stands in for it as a subcommand
+ * of the app: a bare command that takes whatever follows it and hands it to the real {@link
+ * TelemetryCommand}.
  *
  * <p>Why not add {@code TelemetryCommand} itself: Picocli reads a command's annotations when it is
  * added, and for six annotated commands that costs ~20 ms on every run of the host CLI, most of
@@ -28,40 +30,47 @@ public final class TelemetryLauncher implements Callable<Integer> {
     this.time = time;
   }
 
-  /** The subcommand's name. */
-  public static final String NAME = "telemetry";
-
   /**
-   * Adds the {@code telemetry} subcommand to {@code cl}, unless the app has its own command of
-   * that name.
+   * Adds the management command to {@code cl} as a listed subcommand, unless the app has its own
+   * command of that name.
    *
    * @return the added command's spec, or null if none was added
    */
   public static CommandSpec addTo(CommandLine cl, TelemetryConfig config, VersionSource version, TimeSource time) {
-    if (cl.getSubcommands().containsKey(NAME)) {
+    if (config.command().isEmpty() || cl.getSubcommands().containsKey(config.command())) {
       return null;
     }
     TelemetryLauncher launcher = new TelemetryLauncher(config, version, time);
     CommandSpec spec = CommandSpec.wrapWithoutInspection(launcher);
-    spec.usageMessage()
-        .hidden(!config.showInHelp())
-        .description(TelemetryCommand.DESCRIPTION);
+    spec.usageMessage().description(TelemetryCommand.DESCRIPTION);
     spec.parser().stopAtUnmatched(true).unmatchedArgumentsAllowed(true);
     launcher.self = new CommandLine(spec);
-    cl.addSubcommand(NAME, launcher.self);
+    cl.addSubcommand(config.command(), launcher.self);
     return spec;
+  }
+
+  /**
+   * Runs the management command with {@code args} (what follows its name), printing with {@code
+   * app}'s writers and colours as they are at the time of the run.
+   *
+   * @param qualifiedName how the user typed the command, e.g. {@code my-cli telemetry}
+   * @return the exit code
+   */
+  public static int run(
+      TelemetryConfig config, VersionSource version, TimeSource time, CommandLine app, String qualifiedName,
+      String[] args) {
+    CommandLine real = TelemetryCommand.commandLine(new TelemetryContext(config, version, time));
+    real.setCommandName(qualifiedName);
+    real.setOut(app.getOut());
+    real.setErr(app.getErr());
+    real.setColorScheme(app.getColorScheme());
+    return real.execute(args);
   }
 
   @Override
   public Integer call() {
     List<String> args = self.getUnmatchedArguments();
-    CommandLine real = TelemetryCommand.commandLine(new TelemetryContext(config, version, time));
-    real.setCommandName(self.getCommandSpec().qualifiedName());
-    // The app's writers at the time of the run: it may have set them before or after install.
     CommandLine app = self.getParent() != null ? self.getParent() : self;
-    real.setOut(app.getOut());
-    real.setErr(app.getErr());
-    real.setColorScheme(app.getColorScheme());
-    return real.execute(args.toArray(new String[0]));
+    return run(config, version, time, app, self.getCommandSpec().qualifiedName(), args.toArray(new String[0]));
   }
 }

@@ -35,7 +35,8 @@ import java.util.zip.ZipFile;
  * @param privacyUrl the privacy page, may be empty
  * @param policyVersion the version of what is collected
  * @param maxQueuedEvents the cap on unsent events
- * @param showInHelp whether {@code telemetry} shows in usage help
+ * @param showInHelp whether the management command is a listed subcommand of the app
+ * @param command the management command's name; empty for none
  * @param flushIntervalSeconds seconds between uploads
  * @param flushAtEvents how many waiting events make an upload due
  * @param exitWaitMillis how long a run waits for its upload to be under way
@@ -48,6 +49,7 @@ public record TelemetryAnnotation(
     int policyVersion,
     int maxQueuedEvents,
     boolean showInHelp,
+    String command,
     long flushIntervalSeconds,
     int flushAtEvents,
     int exitWaitMillis) {
@@ -74,21 +76,34 @@ public record TelemetryAnnotation(
 
   /**
    * The annotation on {@code type} or on its nearest superclass that carries it (a DI framework's
-   * subclass of the command class has none of its own), or null when none does or {@code type} is
-   * null.
+   * subclass of the command class has none of its own), else on an interface it implements (a
+   * command declared as an interface), or null when none does or {@code type} is null.
    *
    * @throws IOException when a class file cannot be read or parsed
    * @throws IllegalArgumentException when a value written is out of range (the message says which)
    */
   public static TelemetryAnnotation find(Class<?> type) throws IOException {
     for (Class<?> c = type; c != null && c.getClassLoader() != null; c = c.getSuperclass()) {
-      byte[] classFile = classFile(c);
-      TelemetryAnnotation found = classFile == null ? null : read(classFile);
+      TelemetryAnnotation found = readOne(c);
       if (found != null) {
         return found;
       }
     }
+    // A command declared as an interface: Picocli runs it as a proxy, whose class has no file.
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      for (Class<?> declared : c.getInterfaces()) {
+        TelemetryAnnotation found = declared.getClassLoader() == null ? null : find(declared);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
     return null;
+  }
+
+  private static TelemetryAnnotation readOne(Class<?> type) throws IOException {
+    byte[] classFile = classFile(type);
+    return classFile == null ? null : read(classFile);
   }
 
   /**
@@ -123,6 +138,7 @@ public record TelemetryAnnotation(
         value(written, "policyVersion", Integer.class, 1),
         value(written, "maxQueuedEvents", Integer.class, 10_000),
         value(written, "showInHelp", Boolean.class, false),
+        value(written, "command", String.class, "telemetry"),
         value(written, "flushIntervalSeconds", Long.class, 3600L),
         value(written, "flushAtEvents", Integer.class, 100),
         value(written, "exitWaitMillis", Integer.class, 250));

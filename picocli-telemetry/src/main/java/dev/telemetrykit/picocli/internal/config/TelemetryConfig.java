@@ -18,7 +18,8 @@ import java.util.Map;
  * @param debug {@code TELEMETRY_KIT_DEBUG}: print events to stderr, send nothing
  * @param ci whether a CI system's variable is set
  * @param maxQueuedEvents the cap on unsent events
- * @param showInHelp whether the {@code telemetry} subcommand appears in usage help
+ * @param showInHelp whether the management command is a listed subcommand of the app
+ * @param command the management command's name, e.g. {@code telemetry}; empty when there is none
  * @param promptTimeoutSeconds how long the consent box waits ({@code TELEMETRY_KIT_PROMPT_TIMEOUT})
  * @param flushIntervalSeconds seconds between uploads ({@code TELEMETRY_KIT_FLUSH_INTERVAL})
  * @param flushAtEvents how many waiting events make an upload due
@@ -36,6 +37,7 @@ public record TelemetryConfig(
     boolean ci,
     int maxQueuedEvents,
     boolean showInHelp,
+    String command,
     int promptTimeoutSeconds,
     long flushIntervalSeconds,
     int flushAtEvents,
@@ -83,10 +85,25 @@ public record TelemetryConfig(
         isCi(env),
         declared.maxQueuedEvents(),
         declared.showInHelp(),
+        declared.command(),
         seconds(env.get("TELEMETRY_KIT_PROMPT_TIMEOUT"), DEFAULT_PROMPT_TIMEOUT_SECONDS),
         flushInterval(env.get("TELEMETRY_KIT_FLUSH_INTERVAL"), declared.flushIntervalSeconds()),
         declared.flushAtEvents(),
         declared.exitWaitMillis());
+  }
+
+  /**
+   * How users type a management command, for hints such as {@code run 'my-cli telemetry flush'}.
+   *
+   * @param subcommand e.g. {@code flush}
+   */
+  public String manage(String subcommand) {
+    return toolName + " " + (command.isEmpty() ? "telemetry" : command) + " " + subcommand;
+  }
+
+  /** Counts the invalid custom events the app passed, for {@code telemetry status}. */
+  public Path problemNoteFile() {
+    return home.resolve(toolName + ".problems");
   }
 
   /** The state file: consent, policy version, salt. */

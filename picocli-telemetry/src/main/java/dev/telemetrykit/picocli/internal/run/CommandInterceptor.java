@@ -3,7 +3,11 @@ package dev.telemetrykit.picocli.internal.run;
 import dev.telemetrykit.picocli.TelemetrySafe;
 import dev.telemetrykit.picocli.internal.event.EventSchema;
 import dev.telemetrykit.picocli.internal.sync.FlushLauncher;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.reflect.AnnotatedElement;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -89,6 +93,7 @@ public final class CommandInterceptor
 
   @Override
   public int execute(ParseResult parseResult) throws ExecutionException, ParameterException {
+    applyHandlerSettings(parseResult.commandSpec().commandLine());
     if (isExcluded(parseResult)) {
       return strategy.execute(parseResult);
     }
@@ -193,6 +198,35 @@ public final class CommandInterceptor
       // Reading the parse result failed; the app's run must not notice.
     }
     awaitUpload();
+  }
+
+  /**
+   * What Picocli's {@code execute} does for a strategy of its own before running it, and skips
+   * for ours: an app's {@code new RunLast().useOut(stream).useErr(stream).useAnsi(ansi)} sets the
+   * command line's writers and colours. Done here, as Picocli does it, so output goes where the
+   * app said whatever telemetry decided.
+   */
+  @SuppressWarnings("deprecation")
+  private void applyHandlerSettings(CommandLine cl) {
+    if (!(strategy instanceof CommandLine.AbstractHandler) || cl == null) {
+      return;
+    }
+    CommandLine.AbstractHandler<?, ?> handler = (CommandLine.AbstractHandler<?, ?>) strategy;
+    if (handler.out() != System.out) {
+      cl.setOut(writer(handler.out(), "sun.stdout.encoding"));
+    }
+    if (handler.err() != System.err) {
+      cl.setErr(writer(handler.err(), "sun.stderr.encoding"));
+    }
+    if (handler.ansi() != CommandLine.Help.Ansi.AUTO) {
+      cl.setColorScheme(handler.colorScheme());
+    }
+  }
+
+  private static PrintWriter writer(PrintStream stream, String encodingProperty) {
+    String encoding = System.getProperty(encodingProperty);
+    Charset charset = encoding != null && Charset.isSupported(encoding) ? Charset.forName(encoding) : Charset.defaultCharset();
+    return new PrintWriter(new OutputStreamWriter(stream, charset), true);
   }
 
   /** Help and version runs never ask: the user wants to read, not to answer. */

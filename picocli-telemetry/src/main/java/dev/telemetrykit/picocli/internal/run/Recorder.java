@@ -9,6 +9,8 @@ import dev.telemetrykit.picocli.internal.event.EventSchema;
 import dev.telemetrykit.picocli.internal.json.Json;
 import dev.telemetrykit.picocli.internal.queue.Journal;
 import java.io.PrintStream;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +53,7 @@ public final class Recorder {
   private final PrintStream debugOut;
   private final Diagnostics diagnostics;
   private final TimeSource time;
+  private final Path problemNote;
   private final List<String> unwritten = new ArrayList<>(); // guards itself and unwrittenFirstId
   private String unwrittenFirstId;
   private volatile boolean flushAtExit;
@@ -58,6 +61,7 @@ public final class Recorder {
   /**
    * @param journal where events go; null in debug mode
    * @param debugOut where events are printed in debug mode; null otherwise
+   * @param problemNote where invalid custom events are counted for {@code telemetry status}; null for nowhere
    */
   public Recorder(
       VersionSource version,
@@ -68,7 +72,8 @@ public final class Recorder {
       Journal journal,
       PrintStream debugOut,
       Diagnostics diagnostics,
-      TimeSource time) {
+      TimeSource time,
+      Path problemNote) {
     this.version = version;
     this.userId = userId == null ? NO_USER_ID : userId;
     this.os = os(systemProperties.getProperty("os.name", "unknown"));
@@ -80,6 +85,7 @@ public final class Recorder {
     this.debugOut = debugOut;
     this.diagnostics = diagnostics;
     this.time = time;
+    this.problemNote = problemNote;
     this.sessionId = EventIds.newId(time.epochMillis());
   }
 
@@ -100,7 +106,8 @@ public final class Recorder {
         journaling && !config.debug() ? new Journal(config.journalDirectory().toFile()) : null,
         config.debug() ? host.err() : null,
         diagnostics,
-        host.time());
+        host.time(),
+        journaling && !config.debug() ? config.problemNoteFile() : null);
   }
 
   /** The recorder for custom events, or null when this JVM records nothing. */
@@ -284,6 +291,21 @@ public final class Recorder {
     event.put("session_id", sessionId);
     event.put("metadata", metadata);
     return Json.compact(event);
+  }
+
+  /**
+   * Notes that the app passed an invalid custom event, which was dropped: {@code telemetry status}
+   * tells the user, without what was passed (it may hold anything).
+   */
+  public void invalidEvent() {
+    if (problemNote == null) {
+      return;
+    }
+    try {
+      ProblemNote.increment(problemNote, time.epochMillis());
+    } catch (IOException | RuntimeException e) {
+      diagnostics.failed("noting an invalid event", e);
+    }
   }
 
   /** Records an event that happens now. */

@@ -59,7 +59,7 @@ public final class FlushMain {
 
   private static void run(String[] args) throws Exception {
     TelemetryAnnotation declared = new TelemetryAnnotation(args[0], "", args[1], "", Integer.parseInt(args[2]),
-        Integer.parseInt(args[3]), false, Long.parseLong(args[4]), Integer.parseInt(args[5]), 0);
+        Integer.parseInt(args[3]), false, "", Long.parseLong(args[4]), Integer.parseInt(args[5]), 0);
     TelemetryConfig config = TelemetryConfig.from(
         declared, declared.name(), System.getenv(), Path.of(System.getProperty("user.home", ".")));
     if (config.debug() || !EffectiveConsent.resolve(config).granted()) {

@@ -27,7 +27,7 @@ class TelemetryAnnotationTest {
   @TempDir Path dir;
 
   @TelemetryEnabled(endpoint = "https://t.example.com", name = "my-tool", version = "2.1", policyVersion = 3,
-      showInHelp = true, flushIntervalSeconds = 5_000_000_000L, exitWaitMillis = 0)
+      showInHelp = true, command = "usage-data", flushIntervalSeconds = 5_000_000_000L, exitWaitMillis = 0)
   public static class Written {}
 
   @TelemetryEnabled(endpoint = "https://t.example.com")
@@ -85,7 +85,7 @@ class TelemetryAnnotationTest {
     TelemetryAnnotation annotation = TelemetryAnnotation.find(Written.class);
 
     assertThat(annotation).isEqualTo(new TelemetryAnnotation(
-        "my-tool", "2.1", "https://t.example.com", "", 3, 10_000, true, 5_000_000_000L, 100, 0));
+        "my-tool", "2.1", "https://t.example.com", "", 3, 10_000, true, "usage-data", 5_000_000_000L, 100, 0));
   }
 
   @Test

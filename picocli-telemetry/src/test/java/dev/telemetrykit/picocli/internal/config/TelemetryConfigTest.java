@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class TelemetryConfigTest {
   static final TelemetryAnnotation DECLARED =
-      new TelemetryAnnotation("", "", "https://t.example.com", "", 1, 10_000, false, 3600, 100, 250);
+      new TelemetryAnnotation("", "", "https://t.example.com", "", 1, 10_000, false, "telemetry", 3600, 100, 250);
 
   @Test
   void defaultsComeFromTheAnnotationAndHome() {

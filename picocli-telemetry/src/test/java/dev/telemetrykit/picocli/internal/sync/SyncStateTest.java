@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SyncStateTest {
   static final long HOUR = 3_600_000L;
   static final TelemetryConfig CONFIG = TelemetryConfig.from(
-      new TelemetryAnnotation("", "", "http://127.0.0.1:1", "", 1, 10_000, false, 3600, 100, 250), "my-cli", Map.of(),
+      new TelemetryAnnotation("", "", "http://127.0.0.1:1", "", 1, 10_000, false, "telemetry", 3600, 100, 250), "my-cli", Map.of(),
       Path.of("/h"));
 
   @Test
