@@ -4,13 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telemetrykit.picocli.testing.AppRun;
+import dev.telemetrykit.picocli.testing.DataDir;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
 
-/** What an author sees when the annotation is missing, and when that is not checked. */
+/** How telemetry goes into an author's command line, and what an author sees when it cannot. */
 class InstallTest {
   @TempDir Path dir;
 
@@ -22,6 +32,11 @@ class InstallTest {
 
   AppRun unannotatedApp() {
     return AppRun.of(() -> new CommandLine(new Unannotated()), dir.resolve("home"));
+  }
+
+  AppRun granted(AppRun app) {
+    assertThat(app.run("telemetry", "enable").exitCode()).isZero();
+    return app;
   }
 
   @Test
@@ -44,5 +59,136 @@ class InstallTest {
   void theToolsOwnOptOutNeedsTheToolsNameSoTheAnnotationIsRead() {
     assertThatThrownBy(() -> unannotatedApp().env("PLAIN_CLI_TELEMETRY_DISABLED", "1").run())
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"execute", "install"})
+  void outsideStrictModeAnAppWithoutTheAnnotationRunsAsWithoutTelemetry(String mode) {
+    AppRun app = unannotatedApp().env("TELEMETRY_KIT_STRICT", "0");
+    if (mode.equals("install")) {
+      app.argsUnknown();
+    }
+    for (String[] args : new String[][] {{}, {"--bogus"}}) {
+      AppRun.Result[] r = app.withoutAndWith(args);
+      assertThat(r[1]).isEqualTo(r[0]);
+    }
+  }
+
+  @TelemetryEnabled(endpoint = "http://127.0.0.1:9")
+  @Command(name = "counted")
+  static class Counted implements Runnable {
+    static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    Counted() {
+      INSTANCES.incrementAndGet();
+    }
+
+    @Override
+    public void run() {}
+  }
+
+  @Test
+  void installingDoesNotInstantiateAClassBasedCommand() {
+    AppRun app = granted(AppRun.of(() -> new CommandLine(Counted.class), dir.resolve("home")).argsUnknown());
+    CommandLine cl = new CommandLine(Counted.class);
+    Counted.INSTANCES.set(0);
+
+    app.install(cl);
+
+    assertThat(Counted.INSTANCES).hasValue(0);
+    assertThat(cl.execute()).isZero();
+    assertThat(Counted.INSTANCES).hasValue(1);
+    assertThat(new DataDir(dir.resolve("home"), "counted").journalEvents()).hasSize(1);
+  }
+
+  @Test
+  void installingTwiceRecordsOneEventPerRun() {
+    Path home = dir.resolve("home");
+    AppRun app = granted(AppRun.of(() -> new CommandLine(Counted.class), home).argsUnknown());
+    CommandLine cl = new CommandLine(Counted.class);
+
+    app.install(cl);
+    app.install(cl);
+    cl.execute();
+
+    assertThat(new DataDir(home, "counted").journalEvents()).hasSize(1);
+  }
+
+  @TelemetryEnabled(endpoint = "http://127.0.0.1:9")
+  @Command(name = "iface", mixinStandardHelpOptions = true)
+  interface InterfaceCommand {
+    @Option(names = "--level") int level();
+  }
+
+  @Test
+  void aCommandDeclaredAsAnInterfaceIsRecorded() {
+    Path home = dir.resolve("home");
+    AppRun app = granted(AppRun.of(() -> new CommandLine(InterfaceCommand.class), home));
+
+    AppRun.Result[] r = app.withoutAndWith("--level", "3");
+
+    assertThat(r[1]).isEqualTo(r[0]);
+    assertThat(new DataDir(home, "iface").journalEvents()).hasSize(1);
+  }
+
+  @TelemetryEnabled(name = "prog", endpoint = "http://127.0.0.1:9")
+  static final class ProgrammaticSettings {}
+
+  static CommandLine programmatic() {
+    CommandSpec spec = CommandSpec.create().name("prog");
+    spec.addOption(OptionSpec.builder("--count").type(int.class).build());
+    CommandLine cl = new CommandLine(spec);
+    cl.setExecutionStrategy(pr -> {
+      pr.commandSpec().commandLine().getOut().println("count=" + pr.matchedOptionValue("--count", 0));
+      return 0;
+    });
+    return cl;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"execute", "install"})
+  void aProgrammaticCommandSpecIsRecordedWithSettingsFromAClassOfTheAuthors(String mode) {
+    Path home = dir.resolve("home");
+    AppRun app = AppRun.of(InstallTest::programmatic, home).settings(ProgrammaticSettings.class);
+    if (mode.equals("install")) {
+      app.argsUnknown();
+    }
+    granted(app);
+
+    AppRun.Result[] r = app.withoutAndWith("--count", "4");
+
+    assertThat(r[1].out()).isEqualTo("count=4\n");
+    assertThat(r[1]).isEqualTo(r[0]);
+    assertThat(new DataDir(home, "prog").journalEvents()).hasSize(1);
+    assertThat(DataDir.metadata(new DataDir(home, "prog").journalEvents().get(0))).containsEntry("command", "prog");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"execute", "install"})
+  void aRunLastStrategyWithItsOwnStreamsPrintsThereWhenGranted(String mode) {
+    Path home = dir.resolve("home");
+    AppRun app = granted(AppRun.of(() -> new CommandLine(new WithHelp()), home));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    CommandLine cl = new CommandLine(new WithHelp());
+    cl.setExecutionStrategy(new CommandLine.RunLast()
+        .useOut(new PrintStream(out, true, StandardCharsets.UTF_8))
+        .useAnsi(CommandLine.Help.Ansi.OFF));
+
+    if (mode.equals("install")) {
+      app.argsUnknown();
+    }
+    app.install(cl, "--help");
+    int exitCode = cl.execute("--help");
+
+    assertThat(exitCode).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: counted [-hV]");
+    assertThat(new DataDir(home, "counted").journalEvents()).hasSize(1);
+  }
+
+  @TelemetryEnabled(name = "counted", endpoint = "http://127.0.0.1:9")
+  @Command(name = "counted", mixinStandardHelpOptions = true)
+  static class WithHelp implements Runnable {
+    @Override
+    public void run() {}
   }
 }

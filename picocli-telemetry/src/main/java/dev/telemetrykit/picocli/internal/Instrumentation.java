@@ -45,8 +45,13 @@ public final class Instrumentation {
    * CommandSpec}s.
    *
    * @param settings the class carrying the annotation, or null to take the top-level command's class
+   * @return as {@link #install(CommandLine, String[], HostEnvironment)}; when {@code cl} has
+   *     telemetry already, the recorder active now
    */
   public static Recorder install(CommandLine cl, Class<?> settings, String[] args, HostEnvironment host) {
+    if (isInstalled(cl)) {
+      return Recorder.active(); // installing twice changes nothing
+    }
     // The management command is reached through the app's parse errors (ManagementDispatch): with
     // the arguments unknown, any run may be one; with them known, only one that starts with its name.
     boolean mayManage = args == null || args.length > 0;

@@ -30,6 +30,8 @@ public final class AppRun {
   private FixedTime time = new FixedTime(1_764_000_000_000L, 3_000_000L);
   private final ByteArrayOutputStream debugErr = new ByteArrayOutputStream();
   private ConsentPrompt prompt = ScriptedPrompt.failing();
+  private boolean argsKnown = true;
+  private Class<?> settings;
 
   private AppRun(Supplier<CommandLine> app, Path home) {
     this.app = app;
@@ -55,6 +57,21 @@ public final class AppRun {
   /** How the consent box answers (by default, asking fails the test). */
   public AppRun prompt(ConsentPrompt value) {
     prompt = value;
+    return this;
+  }
+
+  /**
+   * Installs as {@code Telemetry.install(cl)} does, without knowing the arguments, rather than as
+   * {@code Telemetry.execute(app, args)} does.
+   */
+  public AppRun argsUnknown() {
+    argsKnown = false;
+    return this;
+  }
+
+  /** Reads the annotation from {@code value}, as {@code Telemetry.install(cl, settings)} does. */
+  public AppRun settings(Class<?> value) {
+    settings = value;
     return this;
   }
 
@@ -87,9 +104,21 @@ public final class AppRun {
     return execute(withTelemetry, args);
   }
 
+  /**
+   * Runs the app without telemetry, then with it: element 0 is plain, element 1 installed. One
+   * call site for both, so that stack traces printed by Picocli have the same frames.
+   */
+  public Result[] withoutAndWith(String... args) {
+    Result[] results = new Result[2];
+    for (int i = 0; i < 2; i++) {
+      results[i] = execute(i == 1, args);
+    }
+    return results;
+  }
+
   /** Installs telemetry into a fresh command line and returns the recorder (null if none). */
   public Recorder install(CommandLine cl, String... args) {
-    return Instrumentation.install(cl, args, host());
+    return Instrumentation.install(cl, settings, argsKnown ? args : null, host());
   }
 
   private Result execute(boolean withTelemetry, String[] args) {
