@@ -21,6 +21,7 @@ public final class JavaProcess {
   private final String mainClass;
   private final Map<String, String> env = new HashMap<>();
   private final List<String> jvmOptions = new ArrayList<>();
+  private boolean withoutTestFrameworks;
   private final Path workDir;
 
   private JavaProcess(String mainClass, Path workDir) {
@@ -38,9 +39,30 @@ public final class JavaProcess {
     return this;
   }
 
+  /**
+   * Leaves the test frameworks (JUnit, opentest4j, AssertJ) off the child's class path, as on an
+   * end user's machine, where author mistakes are not thrown.
+   */
+  public JavaProcess withoutTestFrameworks() {
+    withoutTestFrameworks = true;
+    return this;
+  }
+
   public JavaProcess jvmOption(String option) {
     jvmOptions.add(option);
     return this;
+  }
+
+  private static String withoutTestFrameworks(String classPath) {
+    List<String> kept = new ArrayList<>();
+    for (String entry : classPath.split(java.io.File.pathSeparator)) {
+      String name = Path.of(entry).getFileName().toString();
+      if (!name.startsWith("junit-") && !name.startsWith("opentest4j") && !name.startsWith("assertj")
+          && !name.startsWith("apiguardian")) {
+        kept.add(entry);
+      }
+    }
+    return String.join(java.io.File.pathSeparator, kept);
   }
 
   /** Starts the process without waiting for it. */
@@ -49,7 +71,8 @@ public final class JavaProcess {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(withoutTestFrameworks ? withoutTestFrameworks(System.getProperty("java.class.path"))
+        : System.getProperty("java.class.path"));
     command.add(mainClass);
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
