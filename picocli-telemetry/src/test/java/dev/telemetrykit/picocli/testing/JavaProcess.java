@@ -22,6 +22,7 @@ public final class JavaProcess {
   private final Map<String, String> env = new HashMap<>();
   private final List<String> jvmOptions = new ArrayList<>();
   private boolean withoutTestFrameworks;
+  private Path javaHome = Path.of(System.getProperty("java.home"));
   private final Path workDir;
 
   private JavaProcess(String mainClass, Path workDir) {
@@ -48,6 +49,22 @@ public final class JavaProcess {
     return this;
   }
 
+  /** Runs the child on another Java installation, e.g. JDK 25 where this JVM is JDK 17. */
+  public JavaProcess javaHome(Path value) {
+    javaHome = value;
+    return this;
+  }
+
+  /**
+   * The JDK 25 installed beside this one ({@code JDK25_HOME}, else the Temurin package's place), or
+   * null when there is none.
+   */
+  public static Path jdk25() {
+    String configured = System.getenv("JDK25_HOME");
+    Path home = Path.of(configured != null && !configured.isBlank() ? configured : "/usr/lib/jvm/temurin-25-jdk-amd64");
+    return java.nio.file.Files.isExecutable(home.resolve("bin").resolve("java")) ? home : null;
+  }
+
   public JavaProcess jvmOption(String option) {
     jvmOptions.add(option);
     return this;
@@ -68,7 +85,7 @@ public final class JavaProcess {
   /** Starts the process without waiting for it. */
   public Running start(String... args) throws IOException {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(javaHome.resolve("bin").resolve("java").toString());
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(withoutTestFrameworks ? withoutTestFrameworks(System.getProperty("java.class.path"))

@@ -51,12 +51,27 @@ public final class TelemetryLauncher implements Callable<Integer> {
 
   /**
    * Runs the management command with {@code args} (what follows its name), printing with {@code
-   * app}'s writers and colours as they are at the time of the run.
+   * app}'s writers and colours as they are at the time of the run. Where loading SQLite in this
+   * JVM would make the JDK print its native-access warning, it runs in a child JVM instead.
    *
    * @param qualifiedName how the user typed the command, e.g. {@code my-cli telemetry}
    * @return the exit code
    */
   public static int run(
+      TelemetryConfig config, VersionSource version, TimeSource time, CommandLine app, String qualifiedName,
+      String[] args) {
+    if (NativeAccess.restricted()) {
+      Integer exitCode = ChildJvm.run(ManagementMain.class.getName(),
+          ManagementMain.arguments(config, version.get(), qualifiedName, args), app.getOut(), app.getErr());
+      if (exitCode != null) {
+        return exitCode;
+      }
+    }
+    return runHere(config, version, time, app, qualifiedName, args);
+  }
+
+  /** Runs the management command in this JVM. */
+  static int runHere(
       TelemetryConfig config, VersionSource version, TimeSource time, CommandLine app, String qualifiedName,
       String[] args) {
     CommandLine real = TelemetryCommand.commandLine(new TelemetryContext(config, version, time));

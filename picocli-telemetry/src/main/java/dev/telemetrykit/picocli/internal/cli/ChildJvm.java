@@ -1,0 +1,69 @@
+package dev.telemetrykit.picocli.internal.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a main class of the SDK in a child JVM of the same Java, with native access enabled, and
+ * copies its output to the given writers. Used only where it can work: a {@code bin/java} and a
+ * class path (not a jpackage launcher, a module path or a native image).
+ */
+final class ChildJvm {
+  private ChildJvm() {}
+
+  /** The child's exit code, or null when no child could be started (the caller then runs here). */
+  static Integer run(String mainClass, List<String> args, PrintWriter out, PrintWriter err) {
+    String javaHome = System.getProperty("java.home");
+    String classPath = System.getProperty("java.class.path");
+    File java = javaHome == null ? null : new File(javaHome, "bin" + File.separator + "java");
+    if (java == null || !java.canExecute() || classPath == null || classPath.isEmpty()) {
+      return null;
+    }
+    List<String> command = new ArrayList<>();
+    command.add(java.getPath());
+    command.add("--enable-native-access=ALL-UNNAMED");
+    command.add("-cp");
+    command.add(classPath);
+    command.add(mainClass);
+    command.addAll(args);
+    Process process;
+    try {
+      process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    Thread errCopy = new Thread(() -> copy(process.getErrorStream(), err), "telemetry-kit-child-stderr");
+    errCopy.setDaemon(true);
+    errCopy.start();
+    copy(process.getInputStream(), out);
+    try {
+      errCopy.join();
+      return process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroy();
+      return 1;
+    }
+  }
+
+  private static void copy(InputStream from, PrintWriter to) {
+    char[] buffer = new char[8192];
+    try (Reader reader = new InputStreamReader(from, Charset.defaultCharset())) {
+      for (int n; (n = reader.read(buffer)) > 0; ) {
+        synchronized (to) {
+          to.write(buffer, 0, n);
+          to.flush();
+        }
+      }
+    } catch (IOException e) {
+      // The child is gone; what it printed so far has been copied.
+    }
+  }
+}

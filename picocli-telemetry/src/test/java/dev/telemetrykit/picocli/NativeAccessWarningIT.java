@@ -1,0 +1,63 @@
+package dev.telemetrykit.picocli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.telemetrykit.picocli.apps.ShopMain;
+import dev.telemetrykit.picocli.testing.DataDir;
+import dev.telemetrykit.picocli.testing.JavaProcess;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * On JDK 24 and later, loading a native library without native access enabled makes the JDK print
+ * four "WARNING: A restricted method in java.lang.System has been called" lines. The management
+ * commands that open the SQLite queue must print none of them, and still work.
+ */
+class NativeAccessWarningIT {
+  @TempDir Path dir;
+  Path jdk25;
+
+  @BeforeEach
+  void needsJdk25() {
+    jdk25 = JavaProcess.jdk25();
+    assumeTrue(jdk25 != null, "no JDK 25 here (set JDK25_HOME): the JDK 25 check is skipped");
+  }
+
+  JavaProcess shop() {
+    return JavaProcess.of(ShopMain.class, dir).javaHome(jdk25)
+        .env("TELEMETRY_KIT_HOME", dir.resolve("home").toString())
+        .env("TELEMETRY_KIT_POLICY_FILE", dir.resolve("no-policy.json").toString());
+  }
+
+  @Test
+  void managementCommandsThatOpenTheQueuePrintNoNativeAccessWarning() throws Exception {
+    assertThat(shop().run("telemetry", "enable").err()).isEmpty();
+    assertThat(shop().run("order", "apple", "--format", "json").err()).isEmpty();
+
+    JavaProcess.Result show = shop().run("telemetry", "show");
+    JavaProcess.Result status = shop().run("telemetry", "status");
+    JavaProcess.Result disable = shop().run("telemetry", "disable");
+
+    assertThat(show.err()).doesNotContain("WARNING");
+    assertThat(show.out()).contains("\"command\": \"order\"");
+    assertThat(status.err()).doesNotContain("WARNING");
+    assertThat(status.out()).contains("queued:      1 events");
+    assertThat(disable.exitCode()).isZero();
+    assertThat(disable.err()).doesNotContain("WARNING");
+    assertThat(new DataDir(dir.resolve("home"), "shop-cli").database()).doesNotExist();
+  }
+
+  @Test
+  void withNativeAccessEnabledTheyRunInTheCliItself() throws Exception {
+    shop().run("telemetry", "enable");
+    shop().run("order", "apple");
+
+    JavaProcess.Result show = shop().jvmOption("--enable-native-access=ALL-UNNAMED").run("telemetry", "show");
+
+    assertThat(show.err()).doesNotContain("WARNING");
+    assertThat(show.out()).contains("\"command\": \"order\"");
+  }
+}
