@@ -185,6 +185,28 @@ class InstallTest {
     assertThat(new DataDir(home, "counted").journalEvents()).hasSize(1);
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {0, 42})
+  void aRuntimeExceptionEscapingTheStrategyIsRecordedWithTheExitCodePicocliMapsItTo(int mapped) {
+    Path home = dir.resolve("home");
+    AppRun app = granted(AppRun.of(() -> new CommandLine(new WithHelp()), home).customize(cl -> {
+      cl.setExecutionStrategy(pr -> {
+        throw new IllegalStateException("strategy failed");
+      });
+      if (mapped != 0) {
+        cl.setExitCodeExceptionMapper(e -> mapped);
+      }
+    }));
+
+    AppRun.Result[] r = app.withoutAndWith();
+
+    assertThat(r[1]).isEqualTo(r[0]);
+    assertThat(r[1].exitCode()).isEqualTo(mapped == 0 ? 1 : mapped);
+    java.util.Map<String, Object> event = DataDir.metadata(new DataDir(home, "counted").journalEvents().get(0));
+    assertThat(event).containsEntry("exit_code", (long) r[0].exitCode())
+        .containsEntry("error", IllegalStateException.class.getName());
+  }
+
   @TelemetryEnabled(name = "counted", endpoint = "http://127.0.0.1:9")
   @Command(name = "counted", mixinStandardHelpOptions = true)
   static class WithHelp implements Runnable {

@@ -122,7 +122,13 @@ public final class CommandInterceptor
       StackTraces.hideFrames(e);
       pendingError = e.getClass();
       throw e; // the parameter-exception handler decides the exit code and records
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException e) {
+      StackTraces.hideFrames(e);
+      // Picocli prints it and maps it as it does for an exception a handler throws.
+      CommandLine root = parseResult.commandSpec().commandLine();
+      finishPending(unhandledExitCode(root, e, invalidExecutionCode(root)), e.getClass());
+      throw e;
+    } catch (Error e) {
       StackTraces.hideFrames(e);
       finishPending(1, e.getClass()); // escapes Picocli; the JVM exits with 1
       throw e;
@@ -271,6 +277,10 @@ public final class CommandInterceptor
     } catch (RuntimeException e) {
       return defaultCode;
     }
+  }
+
+  private static int invalidExecutionCode(CommandLine cl) {
+    return cl == null ? CommandLine.ExitCode.SOFTWARE : cl.getCommandSpec().exitCodeOnExecutionException();
   }
 
   private static int invalidInputCode(CommandLine cl) {
