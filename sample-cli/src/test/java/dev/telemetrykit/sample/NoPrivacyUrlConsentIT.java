@@ -25,6 +25,8 @@ class NoPrivacyUrlConsentIT {
       assertThat(box).contains("Help us improve plain-cli", "Nothing is sent unless you say yes",
           "plain-cli telemetry disable");
       assertThat(box).doesNotContain("Learn more", "Hello, Ada.");
+      // Nothing of this tool keeps an option's value, and the box says so instead of naming any.
+      assertThat(box).contains("argument values or option values").doesNotContain("the values you give for");
 
       terminal.type("y");
 

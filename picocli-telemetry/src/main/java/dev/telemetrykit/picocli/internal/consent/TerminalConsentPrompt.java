@@ -26,6 +26,9 @@ public final class TerminalConsentPrompt implements ConsentPrompt {
     if (question.learnMoreUrl() != null) {
       builder.learnMoreUrl(question.learnMoreUrl());
     }
+    if (question.previewNote() != null) {
+      builder.previewNote(question.previewNote());
+    }
     ConsentBox box = builder.build();
     ConsentDecision decision = box.askOnSystemTerminal(payload);
     if (decision == ConsentDecision.GRANTED) {
