@@ -44,7 +44,7 @@ public final class ConsentBox {
         ? builder.manageCommand
         : builder.toolName + " telemetry disable";
     this.content = new BoxContent(builder.toolName, builder.collected, builder.neverCollected,
-        builder.learnMoreUrl, manageCommand);
+        builder.learnMoreUrl, manageCommand, builder.previewNote);
     this.timeout = builder.timeout;
   }
 
@@ -120,6 +120,7 @@ public final class ConsentBox {
     private List<String> neverCollected = List.of();
     private String learnMoreUrl;
     private String manageCommand;
+    private String previewNote;
     private Duration timeout = DEFAULT_TIMEOUT;
 
     private Builder() {
@@ -179,6 +180,19 @@ public final class ConsentBox {
      */
     public Builder manageCommand(String manageCommand) {
       this.manageCommand = requireText(manageCommand, "manageCommand");
+      return this;
+    }
+
+    /**
+     * Sets a note printed under the data that {@code ?} shows, for what the preview cannot hold:
+     * data that only exists once the command has run, for example. Optional; without it the
+     * data stands alone. Wrapped to the box's width.
+     *
+     * @param previewNote e.g. "While the command runs, the tool may add events of its own."
+     * @return this builder
+     */
+    public Builder previewNote(String previewNote) {
+      this.previewNote = requireText(previewNote, "previewNote");
       return this;
     }
 

@@ -45,6 +45,8 @@ class ConsentBoxBuilderTest {
         .hasMessageContaining("'neverCollected'");
     assertThatThrownBy(() -> builder.learnMoreUrl(null)).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("'learnMoreUrl'");
+    assertThatThrownBy(() -> builder.previewNote(null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("'previewNote'");
     assertThatThrownBy(() -> builder.timeout(null)).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("'timeout'");
   }
@@ -73,6 +75,9 @@ class ConsentBoxBuilderTest {
     assertThatThrownBy(() -> ConsentBox.builder().toolName("evil\u001b[2J"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'toolName'");
+    assertThatThrownBy(() -> ConsentBox.builder().previewNote("more\u001b[2J"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'previewNote'");
   }
 
   @Test

@@ -85,6 +85,41 @@ class ConsentBoxTest {
   }
 
   @Test
+  void previewNoteFollowsThePayloadWrappedToTheBox() throws Exception {
+    String note = "While the command runs, the tool may add events of its own, such as the features used.";
+    try (PipedTerminal terminal = PipedTerminal.xterm(40)) {
+      ConsentDecision decision = answer(terminal, sampleBox().previewNote(note).build(), t -> {
+        t.type("?");
+        t.awaitPrompt(2);
+        t.type("n");
+      });
+
+      assertThat(decision).isEqualTo(ConsentDecision.DENIED);
+      String screen = terminal.plainScreen();
+      // After the exact payload, before the keys are offered again; never inside the box.
+      assertThat(screen).containsSubsequence("This is exactly what would be sent:", "\"batch\": 1", "}",
+          "While the command runs,", PipedTerminal.KEY_LINE_END);
+      assertThat(String.join(" ", terminal.screenLines())).contains(note);
+      assertThat(terminal.screenLines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(40));
+    }
+  }
+
+  @Test
+  void withoutAPreviewNoteThePayloadStandsAlone() throws Exception {
+    try (PipedTerminal terminal = PipedTerminal.xterm(80)) {
+      answer(terminal, sampleBox().build(), t -> {
+        t.type("?");
+        t.awaitPrompt(2);
+        t.type("n");
+      });
+
+      List<String> lines = terminal.screenLines();
+      int closingBrace = lines.lastIndexOf("}");
+      assertThat(lines.get(closingBrace + 1)).contains("[Y] Yes, help improve");
+    }
+  }
+
+  @Test
   void failingPayloadStillLetsTheUserAnswer() throws Exception {
     try (PipedTerminal terminal = PipedTerminal.xterm(80)) {
       CompletableFuture<ConsentDecision> decision = terminal.ask(sampleBox().build(), () -> {

@@ -82,8 +82,10 @@ class ConsentFlowTest {
     app(yes).run("status");
     ConsentQuestion q = yes.questions.get(0);
     assertThat(q.toolName()).isEqualTo("shop-cli");
-    assertThat(q.collected()).isEqualTo(EventSchema.collectedLines());
-    assertThat(q.neverCollected()).isEqualTo(EventSchema.NEVER_COLLECTED);
+    List<String> recordedValues = List.of("--format", "--region", "--mode");
+    assertThat(q.collected()).isEqualTo(EventSchema.collectedLines(recordedValues));
+    assertThat(q.neverCollected()).isEqualTo(EventSchema.neverCollected(recordedValues));
+    assertThat(q.previewNote()).isEqualTo(EventSchema.PREVIEW_NOTE);
     assertThat(q.learnMoreUrl()).isEqualTo("https://example.com/privacy");
     assertThat(q.manageCommand()).isEqualTo("shop-cli telemetry disable");
     assertThat(q.timeout().getSeconds()).isEqualTo(30);

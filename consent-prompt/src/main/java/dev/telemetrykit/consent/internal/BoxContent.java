@@ -10,17 +10,25 @@ import java.util.List;
  * @param neverCollected what is never collected; may be empty (the section is then left out)
  * @param learnMoreUrl where to read more, or {@code null} to leave the line out
  * @param manageCommand the command that changes the decision later, e.g. {@code sample-cli telemetry disable}
+ * @param previewNote said under the payload that {@code ?} shows, or {@code null} for nothing
  */
 public record BoxContent(
     String toolName,
     List<String> collected,
     List<String> neverCollected,
     String learnMoreUrl,
-    String manageCommand) {
+    String manageCommand,
+    String previewNote) {
 
   /** Copies the lists so that the content cannot change after the box is built. */
   public BoxContent {
     collected = List.copyOf(collected);
     neverCollected = List.copyOf(neverCollected);
+  }
+
+  /** Content without a preview note. */
+  public BoxContent(String toolName, List<String> collected, List<String> neverCollected, String learnMoreUrl,
+      String manageCommand) {
+    this(toolName, collected, neverCollected, learnMoreUrl, manageCommand, null);
   }
 }

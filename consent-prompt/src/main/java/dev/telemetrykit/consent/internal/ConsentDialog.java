@@ -83,6 +83,10 @@ public final class ConsentDialog {
         case SHOW_DATA -> {
           out.newLine();
           out.lines(payloadLines(payload));
+          if (content.previewNote() != null) {
+            out.lines(TextWrapper.wrap(content.previewNote(), profile.boxWidthFor(content)).stream()
+                .map(line -> StyledLine.of(line, Tone.FAINT)).toList());
+          }
           printKeyLine(out, profile);
         }
       }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param learnMoreUrl the author's privacy page, or null
  * @param manageCommand how to change one's mind, e.g. {@code sample-cli telemetry disable}
  * @param timeout how long to wait for an answer
+ * @param previewNote said under the data that "show me the data" prints, or null
  */
 public record ConsentQuestion(
     String toolName,
@@ -19,4 +20,5 @@ public record ConsentQuestion(
     List<String> neverCollected,
     String learnMoreUrl,
     String manageCommand,
-    Duration timeout) {}
+    Duration timeout,
+    String previewNote) {}

@@ -15,15 +15,21 @@ public final class TerminalConsentPrompt implements ConsentPrompt {
 
   @Override
   public ConsentState ask(ConsentQuestion question, Supplier<String> payload) {
-    ConsentBox box =
+    ConsentBox.Builder builder =
         ConsentBox.builder()
             .toolName(question.toolName())
             .collected(question.collected())
             .neverCollected(question.neverCollected())
-            .learnMoreUrl(question.learnMoreUrl())
             .manageCommand(question.manageCommand())
-            .timeout(question.timeout())
-            .build();
+            .timeout(question.timeout());
+    // The builder rejects null; a tool without a privacy page simply has no "Learn more" line.
+    if (question.learnMoreUrl() != null) {
+      builder.learnMoreUrl(question.learnMoreUrl());
+    }
+    if (question.previewNote() != null) {
+      builder.previewNote(question.previewNote());
+    }
+    ConsentBox box = builder.build();
     ConsentDecision decision = box.askOnSystemTerminal(payload);
     if (decision == ConsentDecision.GRANTED) {
       return ConsentState.GRANTED;

@@ -18,8 +18,17 @@ import dev.telemetrykit.picocli.internal.sync.SyncState;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -30,6 +39,9 @@ import picocli.CommandLine.ParseResult;
  * would really be sent; it is stored only on a yes.
  */
 public final class ConsentAsker {
+  /** The package of the {@code telemetry} command's classes. */
+  private static final String TELEMETRY_COMMANDS = "dev.telemetrykit.picocli.internal.cli.";
+
   private final TelemetryConfig config;
   private final ConsentRecord current;
   private final VersionSource version;
@@ -58,7 +70,7 @@ public final class ConsentAsker {
       // id this run's event will carry.
       Recorder recorder = Recorder.create(config, userId, version, host, diagnostics, true);
       ConsentState answer =
-          host.consentPrompt().ask(question(), () -> payload(recorder, parseResult));
+          host.consentPrompt().ask(question(parseResult), () -> payload(recorder, parseResult));
       String now = Instant.ofEpochMilli(host.time().epochMillis()).toString();
       if (answer == ConsentState.GRANTED) {
         new ConsentRecord(ConsentState.GRANTED, config.policyVersion(), now, salt, userId).save(config.stateFile());
@@ -75,14 +87,50 @@ public final class ConsentAsker {
     return null;
   }
 
-  private ConsentQuestion question() {
+  /** The box's words for this app: what the SDK records of any run of any of its commands. */
+  private ConsentQuestion question(ParseResult parseResult) {
+    List<String> recordedValues = recordedValueOptions(parseResult.commandSpec().root());
     return new ConsentQuestion(
         config.toolName(),
-        EventSchema.collectedLines(),
-        EventSchema.NEVER_COLLECTED,
+        EventSchema.collectedLines(recordedValues),
+        EventSchema.neverCollected(recordedValues),
         config.privacyUrl().isEmpty() ? null : config.privacyUrl(),
         config.toolName() + " telemetry disable",
-        Duration.ofSeconds(config.promptTimeoutSeconds()));
+        Duration.ofSeconds(config.promptTimeoutSeconds()),
+        EventSchema.PREVIEW_NOTE);
+  }
+
+  /**
+   * The options, by longest name and each name once, whose values a run of some command of the
+   * tool records: the whole tree, not only the command that asks, because the answer covers
+   * every later run. Decided by the rule the recording itself uses.
+   */
+  static List<String> recordedValueOptions(CommandSpec root) {
+    Set<String> names = new LinkedHashSet<>();
+    Set<CommandSpec> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<CommandSpec> pending = new ArrayDeque<>(List.of(root));
+    while (!pending.isEmpty()) {
+      CommandSpec spec = pending.removeFirst();
+      // A command under several names (aliases) is listed under each: visit it once.
+      if (!seen.add(spec) || isTelemetryCommand(spec)) {
+        continue;
+      }
+      for (OptionSpec option : spec.options()) {
+        if (!option.usageHelp() && !option.versionHelp() && CommandInterceptor.valueIsRecordable(option)) {
+          names.add(option.longestName());
+        }
+      }
+      for (CommandLine sub : spec.subcommands().values()) {
+        pending.addLast(sub.getCommandSpec());
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /** The SDK's own {@code telemetry} command: its runs are never recorded. */
+  private static boolean isTelemetryCommand(CommandSpec spec) {
+    Object command = spec.userObject();
+    return command != null && command.getClass().getName().startsWith(TELEMETRY_COMMANDS);
   }
 
   /** The batch the next flush would send if the user says yes: what is queued, then this run. */
