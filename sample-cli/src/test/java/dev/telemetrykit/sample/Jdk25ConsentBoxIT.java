@@ -60,4 +60,27 @@ class Jdk25ConsentBoxIT {
     }
     assertThat(Files.readString(jvm.stateFile("sample-cli"))).containsPattern("\"state\"\\s*:\\s*\"granted\"");
   }
+
+  @Test
+  void showingTheDataOfAQueueThatAlreadyHoldsEventsPrintsNoWarning() throws Exception {
+    JvmInTerminal jvm = JvmInTerminal.onJdk25(dir);
+    for (String[] args : new String[][] {{"telemetry", "enable"}, {"build", "--target", "prod"}, {"telemetry", "show"}}) {
+      try (TmuxTerminal terminal = jvm.sampleCli(80, 50, "", args)) {
+        assertThat(terminal.awaitExitCode()).isZero();
+      }
+    }
+    assertThat(jvm.telemetryHome().resolve("sample-cli.db")).exists();
+    // A yes to an older version of what is collected: the user is asked again, with events queued.
+    Path state = jvm.stateFile("sample-cli");
+    Files.writeString(state, Files.readString(state).replaceFirst("\"policy_version\"\\s*:\\s*1", "\"policy_version\": 0"));
+
+    try (TmuxTerminal terminal = jvm.sampleCli(100, 200, "", "build")) {
+      terminal.awaitText(KEYS);
+      terminal.type("?");
+      assertThat(terminal.awaitText("\"prod\"")).doesNotContain("WARNING").contains("\"command\": \"build\"");
+      terminal.type("n");
+      assertThat(terminal.awaitExitCode()).isZero();
+      assertThat(terminal.screen()).doesNotContain("WARNING");
+    }
+  }
 }

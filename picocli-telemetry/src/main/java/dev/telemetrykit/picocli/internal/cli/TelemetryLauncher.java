@@ -1,5 +1,8 @@
 package dev.telemetrykit.picocli.internal.cli;
 
+import dev.telemetrykit.picocli.internal.ChildJvm;
+import dev.telemetrykit.picocli.internal.ManagementMain;
+import dev.telemetrykit.picocli.internal.NativeAccess;
 import dev.telemetrykit.picocli.internal.VersionSource;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.run.TimeSource;
@@ -71,7 +74,7 @@ public final class TelemetryLauncher implements Callable<Integer> {
   }
 
   /** Runs the management command in this JVM. */
-  static int runHere(
+  public static int runHere(
       TelemetryConfig config, VersionSource version, TimeSource time, CommandLine app, String qualifiedName,
       String[] args) {
     CommandLine real = TelemetryCommand.commandLine(new TelemetryContext(config, version, time));

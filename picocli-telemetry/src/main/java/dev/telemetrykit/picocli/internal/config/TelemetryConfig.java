@@ -98,7 +98,12 @@ public record TelemetryConfig(
    * @param subcommand e.g. {@code flush}
    */
   public String manage(String subcommand) {
-    return toolName + " " + (command.isEmpty() ? "telemetry" : command) + " " + subcommand;
+    return manageCommand() + " " + subcommand;
+  }
+
+  /** How users type the management command, e.g. {@code my-cli telemetry}. */
+  public String manageCommand() {
+    return toolName + " " + (command.isEmpty() ? "telemetry" : command);
   }
 
   /** Counts the invalid custom events the app passed, for {@code telemetry status}. */

@@ -1,7 +1,10 @@
 package dev.telemetrykit.picocli.internal.run;
 
+import dev.telemetrykit.picocli.internal.ChildJvm;
 import dev.telemetrykit.picocli.internal.Diagnostics;
 import dev.telemetrykit.picocli.internal.HostEnvironment;
+import dev.telemetrykit.picocli.internal.ManagementMain;
+import dev.telemetrykit.picocli.internal.NativeAccess;
 import dev.telemetrykit.picocli.internal.VersionSource;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.consent.ConsentQuestion;
@@ -9,12 +12,16 @@ import dev.telemetrykit.picocli.internal.consent.ConsentRecord;
 import dev.telemetrykit.picocli.internal.consent.ConsentState;
 import dev.telemetrykit.picocli.internal.consent.Identity;
 import dev.telemetrykit.picocli.internal.event.EventSchema;
+import dev.telemetrykit.picocli.internal.json.Json;
 import dev.telemetrykit.picocli.internal.queue.BatchPayload;
 import dev.telemetrykit.picocli.internal.queue.EventQueue;
 import dev.telemetrykit.picocli.internal.queue.Journal;
 import dev.telemetrykit.picocli.internal.queue.JournalImporter;
 import dev.telemetrykit.picocli.internal.queue.QueuedEvent;
 import dev.telemetrykit.picocli.internal.sync.SyncState;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +32,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,7 +103,7 @@ public final class ConsentAsker {
         EventSchema.collectedLines(recordedValues),
         EventSchema.neverCollected(recordedValues),
         config.privacyUrl().isEmpty() ? null : config.privacyUrl(),
-        config.toolName() + " telemetry disable",
+        config.manage("disable"),
         Duration.ofSeconds(config.promptTimeoutSeconds()),
         EventSchema.PREVIEW_NOTE);
   }
@@ -147,12 +155,47 @@ public final class ConsentAsker {
     if (!Files.exists(config.databaseFile()) && journal.size() == 0) {
       return List.of();
     }
+    if (NativeAccess.restricted()) {
+      List<QueuedEvent> shown = queuedInChildJvm();
+      if (shown != null) {
+        return shown;
+      }
+    }
     try (EventQueue queue = JournalImporter.openWithJournal(
         config.databaseFile(), journal, config.maxQueuedEvents(), host.time().epochMillis())) {
       return queue.nextBatch(BatchPayload.MAX_EVENTS - 1);
     } catch (Exception e) {
       diagnostics.failed("reading the queue for the consent box", e);
       return List.of();
+    }
+  }
+
+  /**
+   * The queued events as {@code telemetry show} prints them, from a JVM with native access: in
+   * this one, opening SQLite would print the JDK's restricted-method warning into the box. Null
+   * when that JVM cannot be had.
+   */
+  @SuppressWarnings("unchecked")
+  private List<QueuedEvent> queuedInChildJvm() {
+    StringWriter out = new StringWriter();
+    Integer exitCode = ChildJvm.run(ManagementMain.class.getName(),
+        ManagementMain.arguments(config, version.get(), config.manageCommand(), new String[] {"show"}),
+        new PrintWriter(out), new PrintWriter(Writer.nullWriter()));
+    if (exitCode == null || exitCode != 0) {
+      return null;
+    }
+    try {
+      List<QueuedEvent> events = new ArrayList<>();
+      for (Object item : (List<Object>) Json.parseObject(out.toString()).get("events")) {
+        Map<String, Object> event = (Map<String, Object>) item;
+        Map<String, Object> metadata = (Map<String, Object>) event.get("metadata");
+        events.add(new QueuedEvent((String) event.get("event_id"), (String) event.get("event_type"),
+            ((Number) event.get("timestamp")).longValue(), String.valueOf(metadata.get("version")), Json.compact(event)));
+      }
+      return events.size() < BatchPayload.MAX_EVENTS ? events : events.subList(0, BatchPayload.MAX_EVENTS - 1);
+    } catch (RuntimeException e) {
+      diagnostics.failed("reading the queue for the consent box", e);
+      return null;
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.telemetrykit.picocli.internal.cli;
+package dev.telemetrykit.picocli.internal;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,11 +15,11 @@ import java.util.List;
  * copies its output to the given writers. Used only where it can work: a {@code bin/java} and a
  * class path (not a jpackage launcher, a module path or a native image).
  */
-final class ChildJvm {
+public final class ChildJvm {
   private ChildJvm() {}
 
   /** The child's exit code, or null when no child could be started (the caller then runs here). */
-  static Integer run(String mainClass, List<String> args, PrintWriter out, PrintWriter err) {
+  public static Integer run(String mainClass, List<String> args, PrintWriter out, PrintWriter err) {
     String javaHome = System.getProperty("java.home");
     String classPath = System.getProperty("java.class.path");
     File java = javaHome == null ? null : new File(javaHome, "bin" + File.separator + "java");

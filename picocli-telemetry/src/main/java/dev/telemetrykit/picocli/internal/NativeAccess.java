@@ -1,4 +1,4 @@
-package dev.telemetrykit.picocli.internal.cli;
+package dev.telemetrykit.picocli.internal;
 
 import java.lang.reflect.Method;
 
@@ -8,12 +8,12 @@ import java.lang.reflect.Method;
  * ({@code --enable-native-access=ALL-UNNAMED}, or {@code Enable-Native-Access: ALL-UNNAMED} in the
  * manifest of a jar run with {@code java -jar}).
  */
-final class NativeAccess {
+public final class NativeAccess {
   private static final int FIRST_WARNING_FEATURE = 24;
 
   private NativeAccess() {}
 
-  static boolean restricted() {
+  public static boolean restricted() {
     if (Runtime.version().feature() < FIRST_WARNING_FEATURE) {
       return false;
     }

@@ -1,6 +1,6 @@
-package dev.telemetrykit.picocli.internal.cli;
+package dev.telemetrykit.picocli.internal;
 
-import dev.telemetrykit.picocli.internal.VersionSource;
+import dev.telemetrykit.picocli.internal.cli.TelemetryLauncher;
 import dev.telemetrykit.picocli.internal.config.TelemetryAnnotation;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.run.TimeSource;
@@ -23,7 +23,7 @@ public final class ManagementMain {
   private ManagementMain() {}
 
   /** The arguments that carry the tool's settings, how the user typed the command, and its arguments. */
-  static List<String> arguments(TelemetryConfig c, String version, String qualifiedName, String[] args) {
+  public static List<String> arguments(TelemetryConfig c, String version, String qualifiedName, String[] args) {
     List<String> out = new ArrayList<>(List.of(c.toolName(), c.endpoint(), c.privacyUrl(),
         Integer.toString(c.policyVersion()), Integer.toString(c.maxQueuedEvents()),
         Long.toString(c.flushIntervalSeconds()), Integer.toString(c.flushAtEvents()), c.command(), version,
