@@ -49,13 +49,20 @@ final class Differences {
     return "\"" + line.replace("\r", "\\r").replace("\t", "\\t").replace("\u001b", "\\e") + "\"";
   }
 
+  /** At most this many lines of each text are shown (stack traces run to a hundred). */
+  private static final int MAX_LINES = 30;
+
   private static String indent(String text) {
     if (text.isEmpty()) {
       return "    |<empty>\n";
     }
     StringBuilder sb = new StringBuilder();
-    for (String line : text.split("\n", -1)) {
-      sb.append("    |").append(line).append('\n');
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length && i < MAX_LINES; i++) {
+      sb.append("    |").append(lines[i]).append('\n');
+    }
+    if (lines.length > MAX_LINES) {
+      sb.append("    ... ").append(lines.length - MAX_LINES).append(" more lines\n");
     }
     return sb.toString();
   }

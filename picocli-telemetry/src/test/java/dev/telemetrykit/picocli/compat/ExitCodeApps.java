@@ -22,7 +22,7 @@ final class ExitCodeApps {
     return List.of(
         App.of("@Command exitCodeOnSuccess/OnInvalidInput/OnExecutionException/exitCodeList",
             () -> new CommandLine(new Codes()), vectors(
-                v(), v("--fail"), v("--count", "x"), v("--count", "2"), v("--count"), v("telemetry"))),
+                v(), v("--fail"), v("--count", "x"), v("--count", "2"), v("--count"), v("--version"), v("telemetry"))),
         App.of("IExitCodeGenerator", () -> new CommandLine(new Generator()), vectors(
             v(), v("--code", "7"), v("--code", "x"), v("--code"), v("--code", "300"))),
         App.of("Callable returning codes", () -> new CommandLine(new Returns()), vectors(

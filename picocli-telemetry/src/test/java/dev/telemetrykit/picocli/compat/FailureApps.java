@@ -25,7 +25,7 @@ final class FailureApps {
 
   private static final List<List<String>> FAILURES = vectors(
       v("ok"), v("checked"), v("runtime"), v("error"), v("bad-input"), v("wrapped"), v(), v("ok", "extra"),
-      v("telemetry"));
+      v("--version"), v("telemetry"));
 
   static List<App> apps() {
     return List.of(

@@ -22,7 +22,7 @@ final class OptionApps {
   static List<App> apps() {
     return List.of(
         App.of("mixins", () -> new CommandLine(new Mixed()), vectors(
-            v("-v", "-v", "--out", "x.txt"), v(), v("--out"), v("copy", "-v", "a"), v("copy"), v("copy", "--help"))),
+            v("-v", "-v", "--out", "x.txt"), v(), v("--out"), v("--version"), v("copy", "-v", "a"), v("copy"), v("copy", "--help"))),
         App.of("exclusive and dependent arg groups", () -> new CommandLine(new Grouped()), vectors(
             v("--json"), v("--yaml"), v("--json", "--yaml"), v(), v("--json", "--user", "u"),
             v("--yaml", "--user", "u", "--password", "p"), v("--json", "--password", "p", "--user", "u", "--user", "w"))),

@@ -42,7 +42,7 @@ final class ParsingApps {
             v("STATUS"), v("Status", "--VERBOSE-OUTPUT"), v("status"), v("TELEMETRY"), v("Telemetry", "status"),
             v("--HELP"), v("--Version"), v("nosuch"))),
         App.of("@argument files", () -> new CommandLine(new Root()), vectors(
-            v(greet), v(words), v(bad), v(missing), v("status", greet), v("echo", words))),
+            v(greet), v(words), v(bad), v(missing), v("status", greet), v("echo", words), v("--version"))),
         App.of("end of options --", () -> new CommandLine(new Root()), vectors(
             v("echo", "--", "--help"), v("echo", "--", "telemetry"), v("echo", "-x", "--", "-y"), v("--", "status"),
             v("echo", "--"), v("--"))),
@@ -51,7 +51,7 @@ final class ParsingApps {
             v(), v("--region", "us"), v("--retries", "x"), v("--retries"))),
         App.of("PropertiesDefaultProvider", () -> new CommandLine(new Defaults())
             .setDefaultValueProvider(new PropertiesDefaultProvider(properties())), vectors(
-            v(), v("--region", "us"), v("--retries", "1"))),
+            v(), v("--region", "us"), v("--retries", "1"), v("--retries"))),
         App.of("@Unmatched", () -> new CommandLine(new Collector()), vectors(
             v("a", "--x", "telemetry"), v("--known", "k", "-z"), v(), v("telemetry"), v("--known"))),
         App.of("setUnmatchedArgumentsAllowed", () -> new CommandLine(new Root()).setUnmatchedArgumentsAllowed(true),

@@ -20,7 +20,7 @@ final class WordApps {
     return List.of(
         App.of("positional accepting 'telemetry'", () -> new CommandLine(new Search()), vectors(
             v("telemetry"), v("hello", "telemetry"), v("telemetry", "status"), v("telemetry", "enable"),
-            v("telemetry", "--help"), v(), v("words"))),
+            v("telemetry", "--help"), v(), v("words"), v("--version"))),
         App.of("option value 'telemetry'", () -> new CommandLine(new Tagger()), vectors(
             v("--name", "telemetry"), v("--name=telemetry"), v("-n", "telemetry"), v("-ntelemetry"), v("--name"),
             v("--name", "other"), v("--name", "telemetry", "--name", "x"), v())),
