@@ -3,6 +3,7 @@ package dev.telemetrykit.picocli.internal;
 import dev.telemetrykit.picocli.internal.cli.TelemetryLauncher;
 import dev.telemetrykit.picocli.internal.config.TelemetryAnnotation;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
+import dev.telemetrykit.picocli.internal.run.StackTraces;
 import java.util.Arrays;
 import java.util.Locale;
 import picocli.CommandLine;
@@ -55,7 +56,12 @@ final class ManagementDispatch implements IParameterExceptionHandler {
         return exitCode;
       }
     }
-    return appHandler.handleParseException(ex, args);
+    try {
+      return appHandler.handleParseException(ex, args);
+    } catch (Exception thrown) {
+      StackTraces.hideFrames(thrown); // Picocli prints it: it must read as without telemetry
+      throw thrown;
+    }
   }
 
   /** The management command's exit code, or null when {@code args} do not name it. */

@@ -9,14 +9,14 @@ import java.util.Map;
  * Removes telemetry's own frames from an exception the app will see or print, so that a stack
  * trace reads exactly as it would without telemetry. Loaded only when a command fails.
  */
-final class StackTraces {
+public final class StackTraces {
   private static final String INTERNAL_PACKAGE = "dev.telemetrykit.picocli.internal.";
   private static final String ENTRY_CLASS = "dev.telemetrykit.picocli.Telemetry";
 
   private StackTraces() {}
 
   /** Hides our frames in {@code t}, its causes and its suppressed exceptions. */
-  static void hideFrames(Throwable t) {
+  public static void hideFrames(Throwable t) {
     hide(t, new IdentityHashMap<>());
   }
 
