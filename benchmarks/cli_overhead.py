@@ -24,17 +24,19 @@ processes they start do not overlap the next measurement.
 Each ratio comes with a 95% bootstrap interval (rounds resampled with replacement), which says
 how far the machine's noise could have moved it.
 
-Usage: python3 benchmarks/cli_overhead.py [runs] [--only=denied,minimal-denied,...]
+Usage: python3 benchmarks/cli_overhead.py [runs] [--only=denied,minimal-denied,...] [--java=/path/to/bin/java]
        (after `mvn -B -q install -DskipTests`). With --only, only plain and the variants named are
        run (more rounds in the same time, for a narrower interval), and the due runs only if "due"
-       is named.
+       is named. With --java, every variant runs on that Java (default: `java` on the PATH), e.g.
+       the JDK 25 beside the default JDK 17.
 """
 import http.server, json, os, random, shutil, statistics, subprocess, sys, tempfile, threading, time
 
 here = os.path.dirname(os.path.abspath(__file__))
 plain_jar = os.path.join(here, "target", "plain-cli.jar")
 instrumented_jar = os.path.join(here, "target", "instrumented-cli.jar")
-counts = [a for a in sys.argv[1:] if not a.startswith("--only=")]
+counts = [a for a in sys.argv[1:] if not a.startswith("--")]
+java = next((a[len("--java="):] for a in sys.argv[1:] if a.startswith("--java=")), "java")
 only = next((a[len("--only="):].split(",") for a in sys.argv[1:] if a.startswith("--only=")), None)
 runs = int(counts[0]) if counts else 40
 work = tempfile.mkdtemp(prefix="tk-bench-")
@@ -56,7 +58,7 @@ def run(cmd, env):
 
 def cli(jar, main):
     # Every variant is started the same way, so that only what is in the jar differs.
-    return ["java", "-cp", jar, "dev.telemetrykit.benchmarks." + main, "build"]
+    return [java, "-cp", jar, "dev.telemetrykit.benchmarks." + main, "build"]
 
 
 base_env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG")}
@@ -125,7 +127,7 @@ events = collected
 base_wall = statistics.median(wall["plain"])
 base_rss = statistics.median(rss["plain"])
 base_cpu = statistics.median(cpu["plain"])
-print(f"{runs} runs per variant, {os.cpu_count()} cores, java {subprocess.run(['java', '-version'], capture_output=True, text=True).stderr.splitlines()[0]}")
+print(f"{runs} runs per variant, {os.cpu_count()} cores, java {subprocess.run([java, '-version'], capture_output=True, text=True).stderr.splitlines()[0]}")
 print(f"load average before: {load_before}, after: {os.getloadavg()[0]:.2f}")
 
 
