@@ -48,9 +48,14 @@ class InstallTest {
         .hasMessageContaining("@TelemetryEnabled(endpoint = \"https://telemetry.example.com\")");
   }
 
-  @Test
-  void anOptOutForEveryToolEndsTheRunBeforeTheAnnotationIsRead() {
-    AppRun.Result r = unannotatedApp().env("DO_NOT_TRACK", "1").run();
+  @ParameterizedTest
+  @ValueSource(strings = {"execute", "install"})
+  void anOptOutForEveryToolEndsTheRunBeforeTheAnnotationIsRead(String mode) {
+    AppRun app = unannotatedApp().env("DO_NOT_TRACK", "1");
+    if (mode.equals("install")) {
+      app.argsUnknown();
+    }
+    AppRun.Result r = app.run();
 
     assertThat(r.exitCode()).isZero();
   }
