@@ -55,9 +55,6 @@ public final class Telemetry {
     if (cl == null) {
       throw new IllegalArgumentException("The parameter 'cl' must not be null");
     }
-    if (Instrumentation.isInstalled(cl)) {
-      return cl;
-    }
     activate(Instrumentation.install(cl, null, HostEnvironment.system()));
     return cl;
   }
@@ -83,9 +80,6 @@ public final class Telemetry {
     }
     if (settings == null) {
       throw new IllegalArgumentException("The parameter 'settings' must not be null");
-    }
-    if (Instrumentation.isInstalled(cl)) {
-      return cl;
     }
     activate(Instrumentation.install(cl, settings, null, HostEnvironment.system()));
     return cl;

@@ -119,6 +119,27 @@ class InstallTest {
     assertThat(new DataDir(home, "counted").journalEvents()).hasSize(1);
   }
 
+  @TelemetryEnabled(endpoint = "http://127.0.0.1:9", showInHelp = true)
+  @Command(name = "listed")
+  static class Listed implements Runnable {
+    @Override
+    public void run() {}
+  }
+
+  @Test
+  void installingTwiceAnAppThatListsTheManagementCommandRecordsOneEventPerRun() {
+    Path home = dir.resolve("home");
+    AppRun app = granted(AppRun.of(() -> new CommandLine(new Listed()), home).argsUnknown());
+    CommandLine cl = new CommandLine(new Listed());
+
+    app.install(cl);
+    app.install(cl);
+    cl.execute();
+
+    assertThat(cl.getSubcommands()).containsOnlyKeys("telemetry");
+    assertThat(new DataDir(home, "listed").journalEvents()).hasSize(1);
+  }
+
   @TelemetryEnabled(endpoint = "http://127.0.0.1:9")
   @Command(name = "iface", mixinStandardHelpOptions = true)
   interface InterfaceCommand {

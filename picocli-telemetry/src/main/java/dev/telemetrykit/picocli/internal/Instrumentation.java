@@ -49,8 +49,8 @@ public final class Instrumentation {
    *     telemetry already, the recorder active now
    */
   public static Recorder install(CommandLine cl, Class<?> settings, String[] args, HostEnvironment host) {
-    if (isInstalled(cl)) {
-      return Recorder.active(); // installing twice changes nothing
+    if (args == null && isInstalled(cl)) {
+      return Recorder.active(); // installing twice changes nothing (execute makes a new command line)
     }
     // The management command is reached through the app's parse errors (ManagementDispatch): with
     // the arguments unknown, any run may be one; with them known, only one that starts with its name.
@@ -141,8 +141,12 @@ public final class Instrumentation {
 
   /** Whether telemetry was installed into {@code cl} already: installing twice changes nothing. */
   public static boolean isInstalled(CommandLine cl) {
-    return ManagementDispatch.isInstalled(cl) || cl.getExecutionStrategy() instanceof CommandInterceptor;
+    // By name: an instanceof would load the interceptor class on runs that never record.
+    return ManagementDispatch.isInstalled(cl)
+        || cl.getExecutionStrategy().getClass().getName().equals(INTERCEPTOR_CLASS);
   }
+
+  private static final String INTERCEPTOR_CLASS = "dev.telemetrykit.picocli.internal.run.CommandInterceptor";
 
   /**
    * The author's settings for {@code cl}: the annotation on {@code settings}, else on the

@@ -3,6 +3,7 @@ package dev.telemetrykit.picocli.compat;
 import dev.telemetrykit.picocli.internal.HostEnvironment;
 import dev.telemetrykit.picocli.internal.Instrumentation;
 import dev.telemetrykit.picocli.testing.DataDir;
+import dev.telemetrykit.picocli.testing.FixedPlatform;
 import dev.telemetrykit.picocli.testing.FixedTime;
 import dev.telemetrykit.picocli.testing.ScriptedPrompt;
 import java.io.ByteArrayOutputStream;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import picocli.CommandLine;
 
 /** Runs one app once, plain or with telemetry installed, and captures what a user would see. */
@@ -107,14 +107,10 @@ final class Harness {
   }
 
   private static HostEnvironment host(Map<String, String> env, Path home, PrintStream diagnostics) {
-    Properties props = new Properties();
-    props.setProperty("os.name", "Linux");
-    props.setProperty("os.arch", "amd64");
-    props.setProperty("java.version", "17.0.15");
     return new HostEnvironment(
         Map.copyOf(env),
         home.resolveSibling("user-home"),
-        props,
+        FixedPlatform.linux(),
         diagnostics,
         false,
         new FixedTime(NOW, 3_000_000L),

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -141,14 +140,10 @@ public final class AppRun {
   }
 
   private HostEnvironment host() {
-    Properties props = new Properties();
-    props.setProperty("os.name", "Linux");
-    props.setProperty("os.arch", "amd64");
-    props.setProperty("java.version", "17.0.15");
     return new HostEnvironment(
         Map.copyOf(env),
         Path.of(env.get("TELEMETRY_KIT_HOME")).resolveSibling("user-home"),
-        props,
+        FixedPlatform.linux(),
         new PrintStream(debugErr, true, StandardCharsets.UTF_8),
         interactive,
         time,
