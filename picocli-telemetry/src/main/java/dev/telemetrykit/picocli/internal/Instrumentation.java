@@ -8,24 +8,49 @@ import dev.telemetrykit.picocli.internal.consent.EffectiveConsent;
 import dev.telemetrykit.picocli.internal.run.CommandInterceptor;
 import dev.telemetrykit.picocli.internal.run.ConsentAsker;
 import dev.telemetrykit.picocli.internal.run.Recorder;
+import dev.telemetrykit.picocli.internal.run.StackTraces;
 import dev.telemetrykit.picocli.internal.sync.FlushLauncher;
 import dev.telemetrykit.picocli.internal.sync.SyncState;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Locale;
 import picocli.CommandLine;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Connects telemetry to a Picocli {@link CommandLine}: finds the annotation, builds the
- * configuration, decides consent, adds the {@code telemetry} subcommand and, only when this run
- * may record, wraps the app's strategy and handlers.
+ * configuration, decides consent, only when this run may record wraps the app's strategy and
+ * handlers, and puts the management command in front of the app's parameter-exception handler.
+ *
+ * <p>The management command ({@code my-cli telemetry status}) runs for an argument vector that
+ * starts with its name and that the app itself rejects: an instance of this class stands in front
+ * of the app's parameter-exception handler. Why not a subcommand: a subcommand changes the app's
+ * usage help ({@code [COMMAND]} in the synopsis), makes a command that is neither {@code Runnable}
+ * nor {@code Callable} fail with "Missing required subcommand", takes the word from a positional
+ * parameter or an option's value, and makes an abbreviation ambiguous. Reached only through a
+ * parse error, it is invisible to every argument vector the app accepts.
  *
  * <p>This is the start-up path of every run of the host CLI, so it loads as little as possible:
  * no SQLite, no JLine, no HTTP, no lambdas (the first lambda in a JVM costs ~5 ms of bootstrap).
+ * The dispatch is this class rather than one of its own because an opted-out run installs it too,
+ * and every class such a run loads costs it ~0.2 ms (docs/benchmarks.md).
  */
-public final class Instrumentation {
-  private Instrumentation() {}
+public final class Instrumentation implements IParameterExceptionHandler {
+  private final CommandLine app;
+  private final Class<?> settings;
+  private final HostEnvironment host;
+  private final IParameterExceptionHandler appHandler;
+
+  private Instrumentation(CommandLine app, Class<?> settings, HostEnvironment host) {
+    this.app = app;
+    this.settings = settings;
+    this.host = host;
+    this.appHandler = app.getParameterExceptionHandler();
+  }
 
   /**
    * Installs telemetry into {@code cl}.
@@ -52,12 +77,12 @@ public final class Instrumentation {
     if (args == null && isInstalled(cl)) {
       return Recorder.active(); // installing twice changes nothing (execute makes a new command line)
     }
-    // The management command is reached through the app's parse errors (ManagementDispatch): with
+    // The management command is reached through the app's parse errors (the management dispatch): with
     // the arguments unknown, any run may be one; with them known, only one that starts with its name.
     boolean mayManage = args == null || args.length > 0;
     if (HostEnvironment.everyToolOptOut(host.env()) != null) {
       if (mayManage) {
-        ManagementDispatch.install(cl, settings, host); // read nothing, load nothing else
+        installDispatch(cl, settings, host); // read nothing, load nothing else
       }
       return null;
     }
@@ -134,7 +159,7 @@ public final class Instrumentation {
     } finally {
       if (dispatch) {
         // Last, so that it stands in front of the recording handler: management runs are not recorded.
-        ManagementDispatch.install(cl, settings, host);
+        installDispatch(cl, settings, host);
       }
     }
   }
@@ -142,22 +167,79 @@ public final class Instrumentation {
   /** Whether telemetry was installed into {@code cl} already: installing twice changes nothing. */
   public static boolean isInstalled(CommandLine cl) {
     // By name: an instanceof would load the interceptor class on runs that never record.
-    return ManagementDispatch.isInstalled(cl)
+    return cl.getParameterExceptionHandler() instanceof Instrumentation
         || cl.getExecutionStrategy().getClass().getName().equals(INTERCEPTOR_CLASS);
   }
 
   private static final String INTERCEPTOR_CLASS = "dev.telemetrykit.picocli.internal.run.CommandInterceptor";
 
   /**
+   * Puts the management command in front of {@code app}'s parameter-exception handler.
+   *
+   * @param settings the class carrying the annotation, or null for the top-level command's class
+   */
+  private static void installDispatch(CommandLine app, Class<?> settings, HostEnvironment host) {
+    app.setParameterExceptionHandler(new Instrumentation(app, settings, host));
+  }
+
+  @Override
+  public int handleParseException(ParameterException ex, String[] args) throws Exception {
+    if (args.length > 0 && ex.getCommandLine() == app && !appMayMeanSubcommand(args[0])) {
+      Integer exitCode = runManagement(args);
+      if (exitCode != null) {
+        return exitCode;
+      }
+    }
+    try {
+      return appHandler.handleParseException(ex, args);
+    } catch (Exception thrown) {
+      StackTraces.hideFrames(thrown); // Picocli prints it: it must read as without telemetry
+      throw thrown;
+    }
+  }
+
+  /** The management command's exit code, or null when {@code args} do not name it. */
+  private Integer runManagement(String[] args) {
+    try {
+      TelemetryAnnotation annotation = annotation(app, settings);
+      if (annotation == null || !annotation.command().equals(args[0])) {
+        return null;
+      }
+      TelemetryConfig config = config(annotation, app.getCommandSpec(), host);
+      VersionSource version = new VersionSource(annotation.version(), app.getCommandSpec());
+      return TelemetryLauncher.run(config, version, host.time(), app,
+          app.getCommandSpec().qualifiedName() + " " + args[0], Arrays.copyOfRange(args, 1, args.length));
+    } catch (Exception e) {
+      return null; // the annotation is unreadable: the app's error stands, as without telemetry
+    }
+  }
+
+  /**
+   * Whether the app has a subcommand that {@code word} may stand for: then the error is about
+   * that subcommand's run (a required option of the app missing, say), not an unknown word.
+   */
+  private boolean appMayMeanSubcommand(String word) {
+    boolean caseInsensitive = app.isSubcommandsCaseInsensitive();
+    boolean abbreviated = app.isAbbreviatedSubcommandsAllowed();
+    String w = caseInsensitive ? word.toLowerCase(Locale.ROOT) : word;
+    for (String name : app.getSubcommands().keySet()) {
+      String n = caseInsensitive ? name.toLowerCase(Locale.ROOT) : name;
+      if (n.equals(w) || abbreviated && n.startsWith(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  /**
    * The author's settings for {@code cl}: the annotation on {@code settings}, else on the
    * top-level command's class; null when there is none.
    */
-  static TelemetryAnnotation annotation(CommandLine cl, Class<?> settings) throws IOException {
+  private static TelemetryAnnotation annotation(CommandLine cl, Class<?> settings) throws IOException {
     return TelemetryAnnotation.find(settings != null ? settings : commandClass(cl.getCommandSpec()));
   }
 
   /** The configuration of the tool {@code annotation} describes, whose top-level command is {@code spec}. */
-  static TelemetryConfig config(TelemetryAnnotation annotation, CommandSpec spec, HostEnvironment host) {
+  private static TelemetryConfig config(TelemetryAnnotation annotation, CommandSpec spec, HostEnvironment host) {
     return TelemetryConfig.from(annotation, toolName(annotation, spec), host.env(), host.userHome());
   }
 
