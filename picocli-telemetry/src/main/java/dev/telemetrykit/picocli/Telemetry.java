@@ -103,7 +103,9 @@ public final class Telemetry {
    * }
    * }</pre>
    *
-   * @throws IllegalArgumentException if the class is not annotated or the annotation has no name
+   * @throws IllegalArgumentException in strict mode (the author's tests and debug runs, see
+   *     docs/configuration.md), if the class is not annotated or the annotation has no name;
+   *     otherwise the program runs without telemetry
    */
   public static void start(Class<?> app) {
     if (app == null) {

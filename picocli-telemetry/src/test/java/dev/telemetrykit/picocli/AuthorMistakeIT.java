@@ -2,6 +2,7 @@ package dev.telemetrykit.picocli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.telemetrykit.picocli.apps.LateStrategyMain;
 import dev.telemetrykit.picocli.apps.MistakenMain;
 import dev.telemetrykit.picocli.testing.DataDir;
 import dev.telemetrykit.picocli.testing.JavaProcess;
@@ -56,5 +57,19 @@ class AuthorMistakeIT {
     JavaProcess.Result run = app().withoutTestFrameworks().env("TELEMETRY_KIT_DEBUG", "1").run();
 
     assertThat(run.err()).contains("Property key 'duration_ms' is reserved");
+  }
+
+  @Test
+  void aStrategySetAfterInstallIsNamedInDebugMode() throws Exception {
+    JavaProcess late = JavaProcess.of(LateStrategyMain.class, dir)
+        .env("TELEMETRY_KIT_HOME", dir.resolve("home").toString())
+        .env("TELEMETRY_KIT_POLICY_FILE", dir.resolve("no-policy.json").toString());
+    late.run("telemetry", "enable");
+
+    JavaProcess.Result quiet = late.run("order", "apple");
+    JavaProcess.Result debug = late.env("TELEMETRY_KIT_DEBUG", "1").run("order", "apple");
+
+    assertThat(quiet.err()).isEmpty();
+    assertThat(debug.err()).contains("replaced telemetry's execution strategy or exception handlers after Telemetry.install");
   }
 }

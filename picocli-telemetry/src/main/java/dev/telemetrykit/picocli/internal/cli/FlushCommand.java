@@ -1,5 +1,6 @@
 package dev.telemetrykit.picocli.internal.cli;
 
+import dev.telemetrykit.picocli.internal.HostEnvironment;
 import dev.telemetrykit.picocli.internal.event.EventIds;
 import dev.telemetrykit.picocli.internal.sync.Backoff;
 import dev.telemetrykit.picocli.internal.sync.FlushLock;
@@ -38,7 +39,7 @@ final class FlushCommand implements Callable<Integer> {
       err.println("Nothing is sent in debug mode (TELEMETRY_KIT_DEBUG).");
       return 1;
     }
-    boolean terminal = System.console() != null;
+    boolean terminal = HostEnvironment.terminals();
     try (FlushLock lock = FlushLock.acquire(context.config.flushLockFile(), LOCK_WAIT_MILLIS)) {
       if (lock == null) {
         err.println("Another upload is still running; try again in a moment.");

@@ -52,6 +52,7 @@ public final class CommandInterceptor
   private final long exitWaitMillis;
   private Recorder recorder;
   private ConsentAsker asker;
+  private volatile boolean reached; // whether any run came through here; read at exit in debug mode
 
   // The run that reached execution and has not been recorded yet. Plain fields rather than a
   // small holder class: every class loaded on the start-up path costs ~0.2 ms.
@@ -89,10 +90,33 @@ public final class CommandInterceptor
     cl.setExecutionStrategy(interceptor);
     cl.setExecutionExceptionHandler(interceptor);
     cl.setParameterExceptionHandler(interceptor);
+    if (recorder != null && recorder.debugging()) {
+      // Nothing else can tell an author that a strategy or handler set later replaced ours.
+      Runtime.getRuntime().addShutdownHook(new Thread(new UnreachedCheck(interceptor), "telemetry-kit-check"));
+    }
+  }
+
+  /** In debug mode, at the JVM's exit: says so when no run went through telemetry's wrappers. */
+  private static final class UnreachedCheck implements Runnable {
+    private final CommandInterceptor interceptor;
+
+    UnreachedCheck(CommandInterceptor interceptor) {
+      this.interceptor = interceptor;
+    }
+
+    @Override
+    public void run() {
+      if (!interceptor.reached) {
+        interceptor.recorder.debug("no run went through telemetry, so none was recorded. Unless this was a '"
+            + "telemetry' command or the app never called execute, it replaced telemetry's execution strategy or "
+            + "exception handlers after Telemetry.install: call install after setting them");
+      }
+    }
   }
 
   @Override
   public int execute(ParseResult parseResult) throws ExecutionException, ParameterException {
+    reached = true;
     applyHandlerSettings(parseResult.commandSpec().commandLine());
     if (isExcluded(parseResult)) {
       return strategy.execute(parseResult);
@@ -140,6 +164,7 @@ public final class CommandInterceptor
   @Override
   public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult)
       throws Exception {
+    reached = true;
     Class<?> error = pendingError != null ? pendingError : ex.getClass();
     int exitCode;
     try {
@@ -155,6 +180,7 @@ public final class CommandInterceptor
 
   @Override
   public int handleParseException(ParameterException ex, String[] args) throws Exception {
+    reached = true;
     CommandLine failedAt = ex.getCommandLine();
     boolean record = pendingRun != null || (recorder != null && failedAt != null && !isExcluded(failedAt));
     int exitCode;

@@ -120,6 +120,16 @@ public final class Recorder {
     active = recorder;
   }
 
+  /** Whether this recorder prints events (debug mode) rather than journaling them. */
+  public boolean debugging() {
+    return debugOut != null;
+  }
+
+  /** Prints a debug line; silent unless debug mode is on. */
+  void debug(String message) {
+    diagnostics.debug(message);
+  }
+
   /** The clocks this recorder stamps events with. */
   public TimeSource time() {
     return time;
