@@ -83,4 +83,32 @@ class Jdk25ConsentBoxIT {
       assertThat(terminal.screen()).doesNotContain("WARNING");
     }
   }
+
+  @Test
+  void eventsSayWhetherTheRunHadATerminal() throws Exception {
+    JvmInTerminal jvm = JvmInTerminal.onJdk25(dir);
+    try (TmuxTerminal terminal = jvm.sampleCli(80, 50, "", "telemetry", "enable")) {
+      assertThat(terminal.awaitExitCode()).isZero();
+    }
+    try (TmuxTerminal terminal = jvm.sampleCli(80, 50, "", "build")) {
+      assertThat(terminal.awaitExitCode()).isZero();
+    }
+    try (TmuxTerminal terminal = jvm.sampleCli(80, 50, "| cat", "deploy", "--region", "eu-west-1")) {
+      assertThat(terminal.awaitExitCode()).isZero();
+    }
+
+    String journal = String.join("\n", journalLines(jvm.telemetryHome().resolve("sample-cli.journal")));
+    assertThat(journal).containsPattern("\"command\":\"build\".*\"interactive\":true")
+        .containsPattern("\"command\":\"deploy\".*\"interactive\":false");
+  }
+
+  private static java.util.List<String> journalLines(Path journal) throws java.io.IOException {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    try (java.util.stream.Stream<Path> files = Files.list(journal)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+        lines.addAll(Files.readAllLines(f));
+      }
+    }
+    return lines;
+  }
 }
