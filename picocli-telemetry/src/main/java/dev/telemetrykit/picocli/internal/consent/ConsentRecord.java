@@ -4,7 +4,6 @@ import dev.telemetrykit.picocli.internal.json.JsonFiles;
 import dev.telemetrykit.picocli.internal.json.Json;
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -53,7 +52,7 @@ public record ConsentRecord(
       }
       throw e;
     }
-    return parse(new String(bytes, StandardCharsets.UTF_8));
+    return parse(new String(bytes, Json.UTF_8));
   }
 
   /** Writes this record to the state file atomically, creating the data directory if needed. */

@@ -5,7 +5,6 @@ import dev.telemetrykit.picocli.internal.json.Json;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -93,7 +92,7 @@ public record EffectiveConsent(
     }
     try (FileInputStream in = new FileInputStream(file)) {
       Map<String, Object> json =
-          Json.parseObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+          Json.parseObject(new String(in.readAllBytes(), Json.UTF_8));
       if ("disabled".equals(json.get("telemetry"))) {
         return "policy file " + path;
       }

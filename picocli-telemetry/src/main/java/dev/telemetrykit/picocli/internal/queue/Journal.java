@@ -1,9 +1,9 @@
 package dev.telemetrykit.picocli.internal.queue;
 
+import dev.telemetrykit.picocli.internal.json.Json;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +49,7 @@ public final class Journal {
     }
     File tmp = new File(dir, TEMP_PREFIX + eventId);
     try (FileOutputStream out = new FileOutputStream(tmp)) {
-      out.write(json.getBytes(StandardCharsets.UTF_8));
+      out.write(json.getBytes(Json.UTF_8));
     } catch (IOException e) {
       tmp.delete();
       throw e;

@@ -7,7 +7,6 @@ import dev.telemetrykit.picocli.internal.queue.Journal;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -35,7 +34,7 @@ public record SyncState(long lastSuccess, long lastAttempt, long nextAttempt, in
       return NEVER;
     }
     try (FileInputStream in = new FileInputStream(f)) {
-      Map<String, Object> json = Json.parseObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      Map<String, Object> json = Json.parseObject(new String(in.readAllBytes(), Json.UTF_8));
       Object error = json.get("last_error");
       return new SyncState(
           number(json.get("last_success")),
