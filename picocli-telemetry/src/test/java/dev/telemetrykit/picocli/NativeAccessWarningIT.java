@@ -60,4 +60,19 @@ class NativeAccessWarningIT {
     assertThat(show.err()).doesNotContain("WARNING");
     assertThat(show.out()).contains("\"command\": \"order\"");
   }
+
+  @Test
+  void theChildJvmUsesTheHomeDirectoryTheCliWasGiven() throws Exception {
+    Path home = dir.resolve("wrapper-home");
+    JavaProcess shop = JavaProcess.of(ShopMain.class, dir).javaHome(jdk25).jvmOption("-Duser.home=" + home)
+        .env("TELEMETRY_KIT_POLICY_FILE", dir.resolve("no-policy.json").toString());
+    shop.run("telemetry", "enable");
+    shop.run("order", "apple");
+
+    JavaProcess.Result show = shop.run("telemetry", "show");
+
+    assertThat(show.err()).doesNotContain("WARNING");
+    assertThat(show.out()).contains("\"command\": \"order\"");
+    assertThat(home.resolve(".telemetry-kit").resolve("shop-cli.db")).exists();
+  }
 }

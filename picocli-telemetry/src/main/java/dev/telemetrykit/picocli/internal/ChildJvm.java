@@ -18,8 +18,12 @@ import java.util.List;
 public final class ChildJvm {
   private ChildJvm() {}
 
-  /** The child's exit code, or null when no child could be started (the caller then runs here). */
-  public static Integer run(String mainClass, List<String> args, PrintWriter out, PrintWriter err) {
+  /**
+   * The child's exit code, or null when no child could be started (the caller then runs here). The
+   * child gets {@code host}'s environment and home directory, so that it resolves the tool's
+   * settings and files as this JVM did.
+   */
+  public static Integer run(String mainClass, List<String> args, HostEnvironment host, PrintWriter out, PrintWriter err) {
     String javaHome = System.getProperty("java.home");
     String classPath = System.getProperty("java.class.path");
     File java = javaHome == null ? null : new File(javaHome, "bin" + File.separator + "java");
@@ -29,13 +33,17 @@ public final class ChildJvm {
     List<String> command = new ArrayList<>();
     command.add(java.getPath());
     command.add("--enable-native-access=ALL-UNNAMED");
+    command.add("-Duser.home=" + host.userHome());
     command.add("-cp");
     command.add(classPath);
     command.add(mainClass);
     command.addAll(args);
     Process process;
     try {
-      process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT);
+      builder.environment().clear();
+      builder.environment().putAll(host.env());
+      process = builder.start();
     } catch (IOException | RuntimeException e) {
       return null;
     }

@@ -29,6 +29,7 @@ public final class HostEnvironment {
   private final TimeSource time;
   private Boolean interactive;
   private ConsentPrompt consentPrompt;
+  private Boolean nativeAccessRestricted;
 
   /**
    * @param env the environment variables
@@ -54,11 +55,12 @@ public final class HostEnvironment {
     this.interactive = interactive;
     this.time = time;
     this.consentPrompt = consentPrompt;
+    this.nativeAccessRestricted = Boolean.FALSE;
   }
 
   /** The environment of this process. */
   public static HostEnvironment system() {
-    return new HostEnvironment(
+    HostEnvironment system = new HostEnvironment(
         System.getenv(),
         null, // from user.home when first asked: an opted-out run makes no Path (on JDK 25 the first
         // one initializes the default file system, ~1 ms)
@@ -67,6 +69,8 @@ public final class HostEnvironment {
         null,
         null,
         null);
+    system.nativeAccessRestricted = null; // asked when needed
+    return system;
   }
 
   public Map<String, String> env() {
@@ -103,6 +107,18 @@ public final class HostEnvironment {
       consentPrompt = TerminalConsentPrompt.create();
     }
     return consentPrompt;
+  }
+
+  /**
+   * Whether loading a native library (SQLite's) in this JVM would make the JDK print its warning
+   * about restricted methods, so that it is done in a child JVM instead ({@link ChildJvm}). An
+   * environment built by the public constructor, a test's, says no: it runs everything here.
+   */
+  public boolean nativeAccessRestricted() {
+    if (nativeAccessRestricted == null) {
+      nativeAccessRestricted = NativeAccess.restricted();
+    }
+    return nativeAccessRestricted;
   }
 
   /** Whether stdin and stdout are both terminals. */

@@ -126,7 +126,7 @@ public final class Instrumentation implements IParameterExceptionHandler {
       CommandSpec listed = null;
       if (annotation.showInHelp()) {
         version = new VersionSource(annotation.version(), spec);
-        listed = TelemetryLauncher.addTo(cl, config, version, host.time());
+        listed = TelemetryLauncher.addTo(cl, config, version, host);
       }
       if (config.optOut() != null) {
         return null;
@@ -207,7 +207,7 @@ public final class Instrumentation implements IParameterExceptionHandler {
       }
       TelemetryConfig config = config(annotation, app.getCommandSpec(), host);
       VersionSource version = new VersionSource(annotation.version(), app.getCommandSpec());
-      return TelemetryLauncher.run(config, version, host.time(), app,
+      return TelemetryLauncher.run(config, version, host, app,
           app.getCommandSpec().qualifiedName() + " " + args[0], Arrays.copyOfRange(args, 1, args.length));
     } catch (Exception e) {
       return null; // the annotation is unreadable: the app's error stands, as without telemetry

@@ -1,8 +1,8 @@
 package dev.telemetrykit.picocli.internal.cli;
 
 import dev.telemetrykit.picocli.internal.ChildJvm;
+import dev.telemetrykit.picocli.internal.HostEnvironment;
 import dev.telemetrykit.picocli.internal.ManagementMain;
-import dev.telemetrykit.picocli.internal.NativeAccess;
 import dev.telemetrykit.picocli.internal.VersionSource;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.run.TimeSource;
@@ -24,13 +24,13 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class TelemetryLauncher implements Callable<Integer> {
   private final TelemetryConfig config;
   private final VersionSource version;
-  private final TimeSource time;
+  private final HostEnvironment host;
   private CommandLine self;
 
-  private TelemetryLauncher(TelemetryConfig config, VersionSource version, TimeSource time) {
+  private TelemetryLauncher(TelemetryConfig config, VersionSource version, HostEnvironment host) {
     this.config = config;
     this.version = version;
-    this.time = time;
+    this.host = host;
   }
 
   /**
@@ -39,11 +39,11 @@ public final class TelemetryLauncher implements Callable<Integer> {
    *
    * @return the added command's spec, or null if none was added
    */
-  public static CommandSpec addTo(CommandLine cl, TelemetryConfig config, VersionSource version, TimeSource time) {
+  public static CommandSpec addTo(CommandLine cl, TelemetryConfig config, VersionSource version, HostEnvironment host) {
     if (config.command().isEmpty() || cl.getSubcommands().containsKey(config.command())) {
       return null;
     }
-    TelemetryLauncher launcher = new TelemetryLauncher(config, version, time);
+    TelemetryLauncher launcher = new TelemetryLauncher(config, version, host);
     CommandSpec spec = CommandSpec.wrapWithoutInspection(launcher);
     spec.usageMessage().description(TelemetryCommand.DESCRIPTION);
     spec.parser().stopAtUnmatched(true).unmatchedArgumentsAllowed(true);
@@ -61,16 +61,16 @@ public final class TelemetryLauncher implements Callable<Integer> {
    * @return the exit code
    */
   public static int run(
-      TelemetryConfig config, VersionSource version, TimeSource time, CommandLine app, String qualifiedName,
+      TelemetryConfig config, VersionSource version, HostEnvironment host, CommandLine app, String qualifiedName,
       String[] args) {
-    if (NativeAccess.restricted()) {
+    if (host.nativeAccessRestricted()) {
       Integer exitCode = ChildJvm.run(ManagementMain.class.getName(),
-          ManagementMain.arguments(config, version.get(), qualifiedName, args), app.getOut(), app.getErr());
+          ManagementMain.arguments(config, version.get(), qualifiedName, args), host, app.getOut(), app.getErr());
       if (exitCode != null) {
         return exitCode;
       }
     }
-    return runHere(config, version, time, app, qualifiedName, args);
+    return runHere(config, version, host.time(), app, qualifiedName, args);
   }
 
   /** Runs the management command in this JVM. */
@@ -89,6 +89,6 @@ public final class TelemetryLauncher implements Callable<Integer> {
   public Integer call() {
     List<String> args = self.getUnmatchedArguments();
     CommandLine app = self.getParent() != null ? self.getParent() : self;
-    return run(config, version, time, app, self.getCommandSpec().qualifiedName(), args.toArray(new String[0]));
+    return run(config, version, host, app, self.getCommandSpec().qualifiedName(), args.toArray(new String[0]));
   }
 }

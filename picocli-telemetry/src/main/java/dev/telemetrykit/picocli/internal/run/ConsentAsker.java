@@ -4,7 +4,6 @@ import dev.telemetrykit.picocli.internal.ChildJvm;
 import dev.telemetrykit.picocli.internal.Diagnostics;
 import dev.telemetrykit.picocli.internal.HostEnvironment;
 import dev.telemetrykit.picocli.internal.ManagementMain;
-import dev.telemetrykit.picocli.internal.NativeAccess;
 import dev.telemetrykit.picocli.internal.VersionSource;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.consent.ConsentQuestion;
@@ -155,7 +154,7 @@ public final class ConsentAsker {
     if (!Files.exists(config.databaseFile()) && journal.size() == 0) {
       return List.of();
     }
-    if (NativeAccess.restricted()) {
+    if (host.nativeAccessRestricted()) {
       List<QueuedEvent> shown = queuedInChildJvm();
       if (shown != null) {
         return shown;
@@ -180,7 +179,7 @@ public final class ConsentAsker {
     StringWriter out = new StringWriter();
     Integer exitCode = ChildJvm.run(ManagementMain.class.getName(),
         ManagementMain.arguments(config, version.get(), config.manageCommand(), new String[] {"show"}),
-        new PrintWriter(out), new PrintWriter(Writer.nullWriter()));
+        host, new PrintWriter(out), new PrintWriter(Writer.nullWriter()));
     if (exitCode == null || exitCode != 0) {
       return null;
     }
