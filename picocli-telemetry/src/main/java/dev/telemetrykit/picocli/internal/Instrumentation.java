@@ -205,7 +205,8 @@ public final class Instrumentation implements IParameterExceptionHandler {
       if (annotation == null || !annotation.command().equals(args[0])) {
         return null;
       }
-      TelemetryConfig config = config(annotation, app.getCommandSpec(), host);
+      TelemetryConfig config = TelemetryConfig.from(
+          annotation, toolName(annotation, app.getCommandSpec()), host.env(), host.userHome());
       VersionSource version = new VersionSource(annotation.version(), app.getCommandSpec());
       return TelemetryLauncher.run(config, version, host, app,
           app.getCommandSpec().qualifiedName() + " " + args[0], Arrays.copyOfRange(args, 1, args.length));
@@ -236,11 +237,6 @@ public final class Instrumentation implements IParameterExceptionHandler {
    */
   private static TelemetryAnnotation annotation(CommandLine cl, Class<?> settings) throws IOException {
     return TelemetryAnnotation.find(settings != null ? settings : commandClass(cl.getCommandSpec()));
-  }
-
-  /** The configuration of the tool {@code annotation} describes, whose top-level command is {@code spec}. */
-  private static TelemetryConfig config(TelemetryAnnotation annotation, CommandSpec spec, HostEnvironment host) {
-    return TelemetryConfig.from(annotation, toolName(annotation, spec), host.env(), host.userHome());
   }
 
   private static String toolName(TelemetryAnnotation annotation, CommandSpec spec) {

@@ -55,4 +55,44 @@ class ConsentBoxWordsTest {
     // The data shown on '?' holds this run's command event; the note says what may come on top.
     assertThat(q.previewNote()).contains("features", "library methods", "custom events");
   }
+
+  @dev.telemetrykit.picocli.TelemetryEnabled(endpoint = "http://127.0.0.1:9")
+  @CommandLine.Command(name = "lazy", subcommands = {Used.class, Unused.class})
+  static class Lazy implements Runnable {
+    @Override
+    public void run() {}
+  }
+
+  @CommandLine.Command(name = "used")
+  static class Used implements Runnable {
+    @Override
+    public void run() {}
+  }
+
+  /** A subcommand the run does not use: Picocli never creates it, and neither may the box. */
+  @CommandLine.Command(name = "unused")
+  static class Unused implements Runnable {
+    static final java.util.concurrent.atomic.AtomicInteger CREATED = new java.util.concurrent.atomic.AtomicInteger();
+
+    @CommandLine.Option(names = "--level") Level level;
+
+    Unused() {
+      CREATED.incrementAndGet();
+    }
+
+    @Override
+    public void run() {}
+  }
+
+  enum Level { LOW, HIGH }
+
+  @Test
+  void readingTheCommandTreeCreatesNoCommandTheRunDoesNotUse() {
+    Unused.CREATED.set(0);
+
+    ConsentQuestion q = questionOf(() -> new CommandLine(Lazy.class), "used");
+
+    assertThat(q.collected()).contains("the values you give for --level");
+    assertThat(Unused.CREATED).hasValue(0);
+  }
 }

@@ -96,7 +96,7 @@ public final class ConsentAsker {
 
   /** The box's words for this app: what the SDK records of any run of any of its commands. */
   private ConsentQuestion question(ParseResult parseResult) {
-    List<String> recordedValues = recordedValueOptions(parseResult.commandSpec().root());
+    List<String> recordedValues = recordedValueOptions(parseResult.commandSpec().root(), config.command());
     return new ConsentQuestion(
         config.toolName(),
         EventSchema.collectedLines(recordedValues),
@@ -112,14 +112,14 @@ public final class ConsentAsker {
    * tool records: the whole tree, not only the command that asks, because the answer covers
    * every later run. Decided by the rule the recording itself uses.
    */
-  static List<String> recordedValueOptions(CommandSpec root) {
+  static List<String> recordedValueOptions(CommandSpec root, String managementCommand) {
     Set<String> names = new LinkedHashSet<>();
     Set<CommandSpec> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Deque<CommandSpec> pending = new ArrayDeque<>(List.of(root));
     while (!pending.isEmpty()) {
       CommandSpec spec = pending.removeFirst();
       // A command under several names (aliases) is listed under each: visit it once.
-      if (!seen.add(spec) || isTelemetryCommand(spec)) {
+      if (!seen.add(spec) || spec.name().equals(managementCommand) && isTelemetryCommand(spec)) {
         continue;
       }
       for (OptionSpec option : spec.options()) {
@@ -134,7 +134,11 @@ public final class ConsentAsker {
     return List.copyOf(names);
   }
 
-  /** The SDK's own {@code telemetry} command: its runs are never recorded. */
+  /**
+   * The SDK's own {@code telemetry} command (listed with {@code showInHelp}): its runs are never
+   * recorded. Asked only of the command of that name, since asking Picocli for a command's object
+   * creates it, and the run may never use the others.
+   */
   private static boolean isTelemetryCommand(CommandSpec spec) {
     Object command = spec.userObject();
     return command != null && command.getClass().getName().startsWith(TELEMETRY_COMMANDS);
