@@ -46,6 +46,7 @@ public final class EventQueue implements AutoCloseable {
   /** Opens (creating if needed) the queue at {@code file}, migrating its schema. */
   public static EventQueue open(Path file) throws SQLException, IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
+    NativeLibraryDirectory.chooseFor(file.toAbsolutePath().getParent());
     try {
       return new EventQueue(connect(file));
     } catch (SQLException e) {
