@@ -106,6 +106,86 @@ public record TelemetryAnnotation(
     return classFile == null ? null : read(classFile);
   }
 
+  /** What a collector's URL must be; quoted in every message about one that is not. */
+  public static final String ENDPOINT_RULE = "an absolute http or https URL such as https://telemetry.example.com";
+
+  /**
+   * Why {@code endpoint}, the value of {@code setting}, cannot be the collector's URL, saying what
+   * it must be; null when it can. The author's {@code @TelemetryEnabled(endpoint)} and the user's
+   * {@code TELEMETRY_KIT_ENDPOINT} are held to the same rule.
+   */
+  public static String endpointProblem(String setting, String endpoint) {
+    String fault = endpointFault(endpoint);
+    return fault == null ? null : setting + " must be " + ENDPOINT_RULE + ", but is '" + endpoint + "' (" + fault + ")";
+  }
+
+  /**
+   * What is wrong with {@code endpoint} as the base of {@code <endpoint>/events}, or null. Checked
+   * by hand, not with {@code java.net.URI}: every recording run checks, and URI's parser is not
+   * otherwise loaded by a run (each class costs ~0.3 ms). The rule is narrower than a URI's: ASCII
+   * only (an international host in its {@code xn--} form, other characters %-encoded), no user
+   * name, query or fragment, which the SDK could not put {@code /events} after or would send.
+   */
+  private static String endpointFault(String endpoint) {
+    int start = endpoint.regionMatches(true, 0, "https://", 0, 8) ? 8
+        : endpoint.regionMatches(true, 0, "http://", 0, 7) ? 7 : -1;
+    if (start < 0) {
+      return endpoint.isEmpty() ? "it is empty" : "it does not start with http:// or https://";
+    }
+    for (int i = 0; i < endpoint.length(); i++) {
+      char c = endpoint.charAt(i);
+      if (c <= ' ' || c >= 0x7f) {
+        return c == ' ' ? "it contains a space" : "it contains a character that is not printable ASCII";
+      }
+      if ("\"<>\\^`{|}".indexOf(c) >= 0) {
+        return "it contains '" + c + "', which a URL cannot hold";
+      }
+      if (c == '?' || c == '#') {
+        return "it has a query or fragment ('" + c + "')";
+      }
+    }
+    int slash = endpoint.indexOf('/', start);
+    String authority = endpoint.substring(start, slash < 0 ? endpoint.length() : slash);
+    if (authority.indexOf('@') >= 0) {
+      return "it holds a user name ('@')";
+    }
+    boolean literal = authority.startsWith("["); // an IPv6 address, [::1]
+    int colon = literal ? authority.indexOf(':', Math.max(authority.indexOf(']'), 0)) : authority.lastIndexOf(':');
+    String host = colon < 0 ? authority : authority.substring(0, colon);
+    String port = colon < 0 ? "" : authority.substring(colon);
+    if (host.isEmpty() || host.equals("[]")) {
+      return "it has no host";
+    }
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      boolean allowed = Character.isLetterOrDigit(c) || c == '-' || c == '.'
+          || literal && (c == ':' || c == '[' || c == ']');
+      if (!allowed) {
+        return "its host has '" + c + "'";
+      }
+    }
+    if (!port.isEmpty() && !validPort(port)) {
+      return "its port is not a number from 1 to 65535";
+    }
+    return null;
+  }
+
+  /** {@code :<1-65535>}. */
+  private static boolean validPort(String port) {
+    if (port.length() < 2 || port.length() > 6 || port.charAt(0) != ':') {
+      return false;
+    }
+    int value = 0;
+    for (int i = 1; i < port.length(); i++) {
+      char c = port.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value >= 1 && value <= 65535;
+  }
+
   /**
    * The annotation written on the class whose class file is {@code classFile}, or null when the
    * class does not carry it.
