@@ -107,12 +107,14 @@ public final class Instrumentation implements IParameterExceptionHandler {
     boolean dispatch = mayManage && !annotation.showInHelp() && !annotation.command().isEmpty()
         && (args == null || annotation.command().equals(args[0]));
     TelemetryConfig config;
+    String endpointProblem = null; // checked once: a few dozen microseconds, interpreted
     try {
       config = HostEnvironment.toolOptOut(host.env(), tool) != null && !dispatch && !annotation.showInHelp()
           ? null
           : TelemetryConfig.from(annotation, tool, host);
       if (config != null) {
-        requireUsableEndpoint(annotation, host);
+        endpointProblem = config.endpointProblem();
+        requireUsableEndpoint(annotation, config, endpointProblem, host);
       }
     } catch (IllegalArgumentException e) {
       if (host.strict()) {
@@ -134,7 +136,7 @@ public final class Instrumentation implements IParameterExceptionHandler {
       if (config.optOut() != null) {
         return null;
       }
-      if (!config.endpointFromEnvironment() && config.endpointProblem() != null) {
+      if (endpointProblem != null && !config.endpointFromEnvironment()) {
         return null; // the author's endpoint cannot be used: run as without telemetry; status names it
       }
       EffectiveConsent consent = resolve(config, host);
@@ -152,7 +154,7 @@ public final class Instrumentation implements IParameterExceptionHandler {
           ? new ConsentAsker(config, consent.record(), version, host, diagnostics)
           : null;
       FlushLauncher upload =
-          recorder != null && consent.granted() && !config.debug() && config.endpointProblem() == null
+          recorder != null && consent.granted() && !config.debug() && endpointProblem == null
               && SyncState.uploadDue(config, host.time().epochMillis())
               ? FlushLauncher.create(config, diagnostics)
               : null;
@@ -176,8 +178,10 @@ public final class Instrumentation implements IParameterExceptionHandler {
    * {@code TELEMETRY_KIT_ENDPOINT} replaces it (as the author's own tests may do): the released
    * tool would send nothing.
    */
-  private static void requireUsableEndpoint(TelemetryAnnotation annotation, HostEnvironment host) {
-    String problem = TelemetryAnnotation.endpointProblem("@TelemetryEnabled(endpoint)", annotation.endpoint());
+  private static void requireUsableEndpoint(
+      TelemetryAnnotation annotation, TelemetryConfig config, String endpointProblem, HostEnvironment host) {
+    String problem = !config.endpointFromEnvironment() ? endpointProblem
+        : TelemetryAnnotation.endpointProblem("@TelemetryEnabled(endpoint)", annotation.endpoint());
     if (problem != null && host.strict()) {
       throw new IllegalArgumentException(problem);
     }
@@ -289,8 +293,9 @@ public final class Instrumentation implements IParameterExceptionHandler {
       return null;
     }
     TelemetryConfig config = TelemetryConfig.from(annotation, annotation.name(), host);
-    requireUsableEndpoint(annotation, host);
-    if (!config.endpointFromEnvironment() && config.endpointProblem() != null) {
+    String endpointProblem = config.endpointProblem();
+    requireUsableEndpoint(annotation, config, endpointProblem, host);
+    if (endpointProblem != null && !config.endpointFromEnvironment()) {
       return null;
     }
     Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());

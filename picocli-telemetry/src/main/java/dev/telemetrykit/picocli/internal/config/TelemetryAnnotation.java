@@ -127,64 +127,76 @@ public record TelemetryAnnotation(
    * name, query or fragment, which the SDK could not put {@code /events} after or would send.
    */
   private static String endpointFault(String endpoint) {
-    int start = endpoint.regionMatches(true, 0, "https://", 0, 8) ? 8
+    int length = endpoint.length();
+    int at = endpoint.regionMatches(true, 0, "https://", 0, 8) ? 8
         : endpoint.regionMatches(true, 0, "http://", 0, 7) ? 7 : -1;
-    if (start < 0) {
-      return endpoint.isEmpty() ? "it is empty" : "it does not start with http:// or https://";
+    if (at < 0) {
+      return length == 0 ? "it is empty" : "it does not start with http:// or https://";
     }
-    for (int i = 0; i < endpoint.length(); i++) {
+    int slash = endpoint.indexOf('/', at);
+    int userEnd = endpoint.indexOf('@', at);
+    if (userEnd >= 0 && (slash < 0 || userEnd < slash)) {
+      return "it holds a user name ('@')";
+    }
+    // One pass, plain comparisons: this runs on every recording run, most often interpreted.
+    int hostStart = at;
+    int portStart = -1; // where ':' before the port is
+    int pathStart = length;
+    boolean literal = at < length && endpoint.charAt(at) == '['; // an IPv6 address, [::1]
+    for (int i = at; i < length; i++) {
       char c = endpoint.charAt(i);
       if (c <= ' ' || c >= 0x7f) {
         return c == ' ' ? "it contains a space" : "it contains a character that is not printable ASCII";
       }
-      if ("\"<>\\^`{|}".indexOf(c) >= 0) {
-        return "it contains '" + c + "', which a URL cannot hold";
+      switch (c) {
+        case '"', '<', '>', '\\', '^', '`', '{', '|', '}':
+          return "it contains '" + c + "', which a URL cannot hold";
+        case '?', '#':
+          return "it has a query or fragment ('" + c + "')";
+        default:
+          break;
       }
-      if (c == '?' || c == '#') {
-        return "it has a query or fragment ('" + c + "')";
+      if (pathStart < length) {
+        continue; // the path: any of the characters left
       }
-    }
-    int slash = endpoint.indexOf('/', start);
-    String authority = endpoint.substring(start, slash < 0 ? endpoint.length() : slash);
-    if (authority.indexOf('@') >= 0) {
-      return "it holds a user name ('@')";
-    }
-    boolean literal = authority.startsWith("["); // an IPv6 address, [::1]
-    int colon = literal ? authority.indexOf(':', Math.max(authority.indexOf(']'), 0)) : authority.lastIndexOf(':');
-    String host = colon < 0 ? authority : authority.substring(0, colon);
-    String port = colon < 0 ? "" : authority.substring(colon);
-    if (host.isEmpty() || host.equals("[]")) {
-      return "it has no host";
-    }
-    for (int i = 0; i < host.length(); i++) {
-      char c = host.charAt(i);
-      boolean allowed = Character.isLetterOrDigit(c) || c == '-' || c == '.'
-          || literal && (c == ':' || c == '[' || c == ']');
-      if (!allowed) {
+      if (c == '/') {
+        pathStart = i;
+      } else if (c == ':' && portStart < 0 && (!literal || endpoint.charAt(i - 1) == ']')) {
+        portStart = i;
+      } else if (portStart >= 0) {
+        if (c < '0' || c > '9') {
+          return "its port is not a number from 1 to 65535";
+        }
+      } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+          || literal && (c == ':' || c == '[' || c == ']'))) {
         return "its host has '" + c + "'";
       }
     }
-    if (!port.isEmpty() && !validPort(port)) {
+    int hostEnd = portStart >= 0 ? portStart : pathStart;
+    if (hostEnd == hostStart || literal && hostEnd - hostStart <= 2) {
+      return "it has no host";
+    }
+    if (literal && (endpoint.charAt(hostEnd - 1) != ']' || endpoint.indexOf(']', hostStart) != hostEnd - 1)) {
+      return "its IPv6 address is not one [address]";
+    }
+    if (portStart >= 0 && !validPort(endpoint, portStart + 1, pathStart)) {
       return "its port is not a number from 1 to 65535";
     }
     return null;
   }
 
-  /** {@code :<1-65535>}. */
-  private static boolean validPort(String port) {
-    if (port.length() < 2 || port.length() > 6 || port.charAt(0) != ':') {
+  /** Whether {@code endpoint}'s characters from {@code from} to {@code to} are a port, 1-65535. */
+  private static boolean validPort(String endpoint, int from, int to) {
+    if (to - from < 1 || to - from > 5) {
       return false;
     }
     int value = 0;
-    for (int i = 1; i < port.length(); i++) {
-      char c = port.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-      value = value * 10 + (c - '0');
+    for (int i = from; i < to; i++) {
+      value = value * 10 + (endpoint.charAt(i) - '0'); // digits only: checked in the pass
     }
     return value >= 1 && value <= 65535;
   }
+
 
   /**
    * The annotation written on the class whose class file is {@code classFile}, or null when the

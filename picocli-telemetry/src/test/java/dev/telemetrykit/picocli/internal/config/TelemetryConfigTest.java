@@ -82,7 +82,7 @@ class TelemetryConfigTest {
   @ValueSource(strings = {"telemetry.example.com", "ftp://telemetry.example.com", "http://", "https://",
       "https:// telemetry.example.com", "https://telemetry.example.com/my path", " https://telemetry.example.com",
       "https://telemetry.example.com?key=1", "https://telemetry.example.com#x", "https://:8080",
-      "https://telemetry.example.com:port", "https://telemetry.example.com:99999", "https://user:pw@example.com",
+      "https://telemetry.example.com:port", "https://telemetry.example.com:99999", "http://host:80:90", "http://[::1", "http://[]:80", "https://user:pw@example.com",
       "https://télémétrie.example.com", "file:///tmp/x", "", "//telemetry.example.com"})
   void anEndpointThatIsNotAnAbsoluteHttpUrlIsNamedWithTheRule(String endpoint) {
     TelemetryConfig c = TelemetryConfig.from(declaring(endpoint), "my-cli", Map.of(), Path.of("/home/u"));
