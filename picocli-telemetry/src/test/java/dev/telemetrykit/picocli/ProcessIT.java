@@ -178,7 +178,7 @@ class ProcessIT {
       granted = shop().run("order", "x", "--format", "json");
       assertThat(shop().run("telemetry", "status").out())
           .contains("problems:")
-          .contains(home + " is not writable: events cannot be recorded");
+          .contains("data directory " + home + " is not writable: permission denied; events cannot be recorded");
     }
     assertThat(granted).isEqualTo(plain);
     assertThat(data.journalEvents()).isEmpty();

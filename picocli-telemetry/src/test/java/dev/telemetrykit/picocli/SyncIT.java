@@ -131,7 +131,7 @@ class SyncIT {
     JavaProcess.Result flush = shop().run("telemetry", "flush");
 
     assertThat(flush.exitCode()).isEqualTo(1);
-    assertThat(flush.err()).startsWith("Not everything was sent: cannot reach ");
+    assertThat(flush.err()).startsWith("Nothing was sent: cannot reach ");
     assertThat(shop().run("telemetry", "status").out()).contains("last upload: failed ").contains("last error:  cannot reach")
         .contains("queued:      1 events");
   }

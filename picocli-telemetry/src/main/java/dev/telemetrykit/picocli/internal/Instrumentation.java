@@ -107,10 +107,15 @@ public final class Instrumentation implements IParameterExceptionHandler {
     boolean dispatch = mayManage && !annotation.showInHelp() && !annotation.command().isEmpty()
         && (args == null || annotation.command().equals(args[0]));
     TelemetryConfig config;
+    String endpointProblem = null; // checked once: a few dozen microseconds, interpreted
     try {
       config = HostEnvironment.toolOptOut(host.env(), tool) != null && !dispatch && !annotation.showInHelp()
           ? null
-          : TelemetryConfig.from(annotation, tool, host.env(), host.userHome());
+          : TelemetryConfig.from(annotation, tool, host);
+      if (config != null) {
+        endpointProblem = config.endpointProblem();
+        requireUsableEndpoint(annotation, config, endpointProblem, host);
+      }
     } catch (IllegalArgumentException e) {
       if (host.strict()) {
         throw e;
@@ -131,6 +136,9 @@ public final class Instrumentation implements IParameterExceptionHandler {
       if (config.optOut() != null) {
         return null;
       }
+      if (endpointProblem != null && !config.endpointFromEnvironment()) {
+        return null; // the author's endpoint cannot be used: run as without telemetry; status names it
+      }
       EffectiveConsent consent = resolve(config, host);
       boolean records = mayRecord(config, consent);
       boolean asks = !records && mayAsk(config, consent, host);
@@ -146,7 +154,8 @@ public final class Instrumentation implements IParameterExceptionHandler {
           ? new ConsentAsker(config, consent.record(), version, host, diagnostics)
           : null;
       FlushLauncher upload =
-          recorder != null && consent.granted() && !config.debug() && SyncState.uploadDue(config, host.time().epochMillis())
+          recorder != null && consent.granted() && !config.debug() && endpointProblem == null
+              && SyncState.uploadDue(config, host.time().epochMillis())
               ? FlushLauncher.create(config, diagnostics)
               : null;
       if (recorder != null || asker != null) {
@@ -161,6 +170,20 @@ public final class Instrumentation implements IParameterExceptionHandler {
         // Last, so that it stands in front of the recording handler: management runs are not recorded.
         installDispatch(cl, settings, host);
       }
+    }
+  }
+
+  /**
+   * Throws, in strict mode, when the author's endpoint is not an absolute http(s) URL, even where
+   * {@code TELEMETRY_KIT_ENDPOINT} replaces it (as the author's own tests may do): the released
+   * tool would send nothing.
+   */
+  private static void requireUsableEndpoint(
+      TelemetryAnnotation annotation, TelemetryConfig config, String endpointProblem, HostEnvironment host) {
+    String problem = !config.endpointFromEnvironment() ? endpointProblem
+        : TelemetryAnnotation.endpointProblem("@TelemetryEnabled(endpoint)", annotation.endpoint());
+    if (problem != null && host.strict()) {
+      throw new IllegalArgumentException(problem);
     }
   }
 
@@ -205,8 +228,7 @@ public final class Instrumentation implements IParameterExceptionHandler {
       if (annotation == null || !annotation.command().equals(args[0])) {
         return null;
       }
-      TelemetryConfig config = TelemetryConfig.from(
-          annotation, toolName(annotation, app.getCommandSpec()), host.env(), host.userHome());
+      TelemetryConfig config = TelemetryConfig.from(annotation, toolName(annotation, app.getCommandSpec()), host);
       VersionSource version = new VersionSource(annotation.version(), app.getCommandSpec());
       return TelemetryLauncher.run(config, version, host, app,
           app.getCommandSpec().qualifiedName() + " " + args[0], Arrays.copyOfRange(args, 1, args.length));
@@ -270,7 +292,12 @@ public final class Instrumentation implements IParameterExceptionHandler {
     if (HostEnvironment.toolOptOut(host.env(), annotation.name()) != null) {
       return null;
     }
-    TelemetryConfig config = TelemetryConfig.from(annotation, annotation.name(), host.env(), host.userHome());
+    TelemetryConfig config = TelemetryConfig.from(annotation, annotation.name(), host);
+    String endpointProblem = config.endpointProblem();
+    requireUsableEndpoint(annotation, config, endpointProblem, host);
+    if (endpointProblem != null && !config.endpointFromEnvironment()) {
+      return null;
+    }
     Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());
     try {
       EffectiveConsent consent = resolve(config, host);

@@ -4,7 +4,6 @@ import dev.telemetrykit.picocli.internal.cli.TelemetryLauncher;
 import dev.telemetrykit.picocli.internal.config.TelemetryAnnotation;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.run.TimeSource;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,8 +35,7 @@ public final class ManagementMain {
     TelemetryAnnotation declared = new TelemetryAnnotation(args[0], args[8], args[1], args[2],
         Integer.parseInt(args[3]), Integer.parseInt(args[4]), false, args[7], Long.parseLong(args[5]),
         Integer.parseInt(args[6]), 0);
-    TelemetryConfig config = TelemetryConfig.from(
-        declared, declared.name(), System.getenv(), Path.of(System.getProperty("user.home", ".")));
+    TelemetryConfig config = TelemetryConfig.from(declared, declared.name(), HostEnvironment.system());
     CommandLine console = new CommandLine(CommandSpec.create());
     System.exit(TelemetryLauncher.runHere(config, VersionSource.declared(args[8]), TimeSource.SYSTEM, console,
         args[9], Arrays.copyOfRange(args, FIXED_ARGUMENTS, args.length)));

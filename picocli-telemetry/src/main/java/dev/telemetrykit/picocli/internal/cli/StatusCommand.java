@@ -7,8 +7,6 @@ import dev.telemetrykit.picocli.internal.run.ProblemNote;
 import dev.telemetrykit.picocli.internal.sync.SyncState;
 import java.io.File;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +24,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", description = "Show whether usage data is collected, and why.",
     mixinStandardHelpOptions = true)
 final class StatusCommand implements Callable<Integer> {
-  /** Below this much free space the next event may not fit. */
-  private static final long LOW_DISK_BYTES = 1024 * 1024;
-
   private final TelemetryContext context;
   @Spec CommandSpec spec;
 
@@ -61,7 +56,7 @@ final class StatusCommand implements Callable<Integer> {
     if (sync.lastError() != null) {
       out.println("  last error:  " + sync.lastError());
     }
-    checkDirectory(problems);
+    problems.addAll(Problems.of(context.config));
     checkCorruptCopy(problems);
     checkInvalidEvents(problems);
     if (problems.isEmpty()) {
@@ -76,7 +71,7 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   private String queued(List<String> problems) {
-    int journaled = context.journal.size();
+    int journaled = context.journal.eventCount(); // a file holds a run's event and its custom events
     if (!context.hasQueue()) {
       return journaled + " events";
     }
@@ -94,19 +89,6 @@ final class StatusCommand implements Callable<Integer> {
     } catch (Exception e) {
       problems.add("the queue cannot be opened: " + e.getMessage());
       return journaled + " events in the journal; the queue is unreadable";
-    }
-  }
-
-  private void checkDirectory(List<String> problems) {
-    Path home = context.config.home();
-    if (Files.isDirectory(home)) {
-      if (!Files.isWritable(home)) {
-        problems.add(home + " is not writable: events cannot be recorded");
-      } else if (home.toFile().getUsableSpace() < LOW_DISK_BYTES) {
-        problems.add("the disk holding " + home + " is full: events cannot be recorded");
-      }
-    } else if (Files.exists(home)) {
-      problems.add(home + " is not a directory: events cannot be recorded");
     }
   }
 

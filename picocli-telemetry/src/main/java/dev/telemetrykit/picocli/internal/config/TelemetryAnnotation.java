@@ -106,6 +106,98 @@ public record TelemetryAnnotation(
     return classFile == null ? null : read(classFile);
   }
 
+  /** What a collector's URL must be; quoted in every message about one that is not. */
+  public static final String ENDPOINT_RULE = "an absolute http or https URL such as https://telemetry.example.com";
+
+  /**
+   * Why {@code endpoint}, the value of {@code setting}, cannot be the collector's URL, saying what
+   * it must be; null when it can. The author's {@code @TelemetryEnabled(endpoint)} and the user's
+   * {@code TELEMETRY_KIT_ENDPOINT} are held to the same rule.
+   */
+  public static String endpointProblem(String setting, String endpoint) {
+    String fault = endpointFault(endpoint);
+    return fault == null ? null : setting + " must be " + ENDPOINT_RULE + ", but is '" + endpoint + "' (" + fault + ")";
+  }
+
+  /**
+   * What is wrong with {@code endpoint} as the base of {@code <endpoint>/events}, or null. Checked
+   * by hand, not with {@code java.net.URI}: every recording run checks, and URI's parser is not
+   * otherwise loaded by a run (each class costs ~0.3 ms). The rule is narrower than a URI's: ASCII
+   * only (an international host in its {@code xn--} form, other characters %-encoded), no user
+   * name, query or fragment, which the SDK could not put {@code /events} after or would send.
+   */
+  private static String endpointFault(String endpoint) {
+    int length = endpoint.length();
+    int at = endpoint.regionMatches(true, 0, "https://", 0, 8) ? 8
+        : endpoint.regionMatches(true, 0, "http://", 0, 7) ? 7 : -1;
+    if (at < 0) {
+      return length == 0 ? "it is empty" : "it does not start with http:// or https://";
+    }
+    int slash = endpoint.indexOf('/', at);
+    int userEnd = endpoint.indexOf('@', at);
+    if (userEnd >= 0 && (slash < 0 || userEnd < slash)) {
+      return "it holds a user name ('@')";
+    }
+    // One pass, plain comparisons: this runs on every recording run, most often interpreted.
+    int hostStart = at;
+    int portStart = -1; // where ':' before the port is
+    int pathStart = length;
+    boolean literal = at < length && endpoint.charAt(at) == '['; // an IPv6 address, [::1]
+    for (int i = at; i < length; i++) {
+      char c = endpoint.charAt(i);
+      if (c <= ' ' || c >= 0x7f) {
+        return c == ' ' ? "it contains a space" : "it contains a character that is not printable ASCII";
+      }
+      switch (c) {
+        case '"', '<', '>', '\\', '^', '`', '{', '|', '}':
+          return "it contains '" + c + "', which a URL cannot hold";
+        case '?', '#':
+          return "it has a query or fragment ('" + c + "')";
+        default:
+          break;
+      }
+      if (pathStart < length) {
+        continue; // the path: any of the characters left
+      }
+      if (c == '/') {
+        pathStart = i;
+      } else if (c == ':' && portStart < 0 && (!literal || endpoint.charAt(i - 1) == ']')) {
+        portStart = i;
+      } else if (portStart >= 0) {
+        if (c < '0' || c > '9') {
+          return "its port is not a number from 1 to 65535";
+        }
+      } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+          || literal && (c == ':' || c == '[' || c == ']'))) {
+        return "its host has '" + c + "'";
+      }
+    }
+    int hostEnd = portStart >= 0 ? portStart : pathStart;
+    if (hostEnd == hostStart || literal && hostEnd - hostStart <= 2) {
+      return "it has no host";
+    }
+    if (literal && (endpoint.charAt(hostEnd - 1) != ']' || endpoint.indexOf(']', hostStart) != hostEnd - 1)) {
+      return "its IPv6 address is not one [address]";
+    }
+    if (portStart >= 0 && !validPort(endpoint, portStart + 1, pathStart)) {
+      return "its port is not a number from 1 to 65535";
+    }
+    return null;
+  }
+
+  /** Whether {@code endpoint}'s characters from {@code from} to {@code to} are a port, 1-65535. */
+  private static boolean validPort(String endpoint, int from, int to) {
+    if (to - from < 1 || to - from > 5) {
+      return false;
+    }
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      value = value * 10 + (endpoint.charAt(i) - '0'); // digits only: checked in the pass
+    }
+    return value >= 1 && value <= 65535;
+  }
+
+
   /**
    * The annotation written on the class whose class file is {@code classFile}, or null when the
    * class does not carry it.

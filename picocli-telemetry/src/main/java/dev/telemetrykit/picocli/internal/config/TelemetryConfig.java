@@ -9,11 +9,15 @@ import java.util.Map;
  * environment by {@link #from}. Immutable; tests build it from a plain map.
  *
  * @param toolName the service name, e.g. {@code sample-cli}
- * @param endpoint the collector's base URL ({@code TELEMETRY_KIT_ENDPOINT} overrides the annotation)
+ * @param endpoint the collector's base URL ({@code TELEMETRY_KIT_ENDPOINT} overrides the annotation);
+ *     not necessarily usable: see {@link #endpointProblem()}
+ * @param endpointFromEnvironment whether {@code endpoint} is the user's {@code TELEMETRY_KIT_ENDPOINT}
+ *     rather than the author's annotation
  * @param privacyUrl where users learn more; may be empty
  * @param policyVersion the version of what is collected
- * @param home the data directory ({@code TELEMETRY_KIT_HOME}, default {@code ~/.telemetry-kit})
- * @param policyFile the machine-wide policy file ({@code TELEMETRY_KIT_POLICY_FILE})
+ * @param home the data directory, absolute ({@code TELEMETRY_KIT_HOME}; default {@code ~/.telemetry-kit},
+ *     on Windows {@code %LOCALAPPDATA%\telemetry-kit})
+ * @param policyFile the machine-wide policy file, absolute ({@code TELEMETRY_KIT_POLICY_FILE})
  * @param optOut the environment variable that switches telemetry off, as {@code NAME=value}, or null
  * @param debug {@code TELEMETRY_KIT_DEBUG}: print events to stderr, send nothing
  * @param ci whether a CI system's variable is set
@@ -28,6 +32,7 @@ import java.util.Map;
 public record TelemetryConfig(
     String toolName,
     String endpoint,
+    boolean endpointFromEnvironment,
     String privacyUrl,
     int policyVersion,
     Path home,
@@ -48,7 +53,7 @@ public record TelemetryConfig(
   /** Long enough to read the consent box, short enough not to hold up an unattended run for long. */
   static final int DEFAULT_PROMPT_TIMEOUT_SECONDS = 30;
 
-  /** The machine-wide policy file administrators use to switch telemetry off. */
+  /** The machine-wide policy file administrators use to switch telemetry off (Windows: see {@link #from}). */
   public static final String DEFAULT_POLICY_FILE = "/etc/telemetry-kit/policy.json";
 
   /** Variables set by CI systems; any of them means "never prompt, never block". */
@@ -60,26 +65,50 @@ public record TelemetryConfig(
   };
 
   /**
-   * Builds the configuration of a tool from the author's annotation and the environment.
+   * Builds the configuration of a tool from the author's annotation and the process it runs in:
+   * its environment variables, home directory and operating system ({@code os.name}).
    *
    * @param declared the author's settings ({@code @TelemetryEnabled})
    * @param tool the tool's name: the annotation's, else {@code @Command(name)}
-   * @param env the process environment, or a map standing in for it
-   * @param userHome the user's home directory
    * @throws IllegalArgumentException when {@code tool} is not a valid name (the message says how to name it)
    */
+  public static TelemetryConfig from(TelemetryAnnotation declared, String tool, HostEnvironment host) {
+    return from(declared, tool, host.env(), host.userHome(), host.systemProperties().getProperty("os.name", ""));
+  }
+
+  /**
+   * As {@link #from(TelemetryAnnotation, String, HostEnvironment)}, on the operating system this
+   * JVM runs on.
+   *
+   * @param env the process environment, or a map standing in for it
+   * @param userHome the user's home directory
+   */
   public static TelemetryConfig from(TelemetryAnnotation declared, String tool, Map<String, String> env, Path userHome) {
+    return from(declared, tool, env, userHome, System.getProperty("os.name", ""));
+  }
+
+  /**
+   * The configuration of a tool, with every decision about where its files are made here: the
+   * data directory and the policy file, from the environment, else the operating system's usual
+   * place (Windows differs, see docs/configuration.md). A relative {@code TELEMETRY_KIT_HOME} or
+   * {@code TELEMETRY_KIT_POLICY_FILE} is resolved now, against the working directory, so that
+   * every path this run prints or hands on is absolute.
+   *
+   * @param osName the {@code os.name} of the process being configured, e.g. {@code Windows 11}
+   */
+  public static TelemetryConfig from(
+      TelemetryAnnotation declared, String tool, Map<String, String> env, Path userHome, String osName) {
     requireValidName(tool);
-    String endpoint = nonEmpty(env.get("TELEMETRY_KIT_ENDPOINT"), declared.endpoint());
-    String home = env.get("TELEMETRY_KIT_HOME");
-    String policy = env.get("TELEMETRY_KIT_POLICY_FILE");
+    String fromEnvironment = nonEmpty(env.get("TELEMETRY_KIT_ENDPOINT"), null);
+    boolean windows = osName != null && osName.startsWith("Windows");
     return new TelemetryConfig(
         tool,
-        endpoint,
+        fromEnvironment != null ? fromEnvironment : declared.endpoint(),
+        fromEnvironment != null,
         declared.privacyUrl(),
         declared.policyVersion(),
-        home == null || home.isBlank() ? userHome.resolve(".telemetry-kit") : Path.of(home),
-        Path.of(policy == null || policy.isBlank() ? DEFAULT_POLICY_FILE : policy),
+        dataHome(env, userHome, windows),
+        policyFile(env, windows),
         HostEnvironment.optOut(env, tool),
         HostEnvironment.isSet(env.get("TELEMETRY_KIT_DEBUG")),
         isCi(env),
@@ -90,6 +119,73 @@ public record TelemetryConfig(
         flushInterval(env.get("TELEMETRY_KIT_FLUSH_INTERVAL"), declared.flushIntervalSeconds()),
         declared.flushAtEvents(),
         declared.exitWaitMillis());
+  }
+
+  /**
+   * {@code TELEMETRY_KIT_HOME}; else {@code ~/.telemetry-kit}, where existing users' data already
+   * is; on Windows the per-user application data folder instead, {@code %LOCALAPPDATA%\telemetry-kit}.
+   */
+  private static Path dataHome(Map<String, String> env, Path userHome, boolean windows) {
+    String set = env.get("TELEMETRY_KIT_HOME");
+    if (set != null && !set.isBlank()) {
+      return absolute(set);
+    }
+    if (!windows) {
+      return userHome.resolve(".telemetry-kit");
+    }
+    String local = nonEmpty(env.get("LOCALAPPDATA"), null);
+    if (local == null) {
+      String profile = nonEmpty(env.get("USERPROFILE"), userHome.toString());
+      local = windowsChild(profile, "AppData\\Local");
+    }
+    return Path.of(windowsChild(local, "telemetry-kit"));
+  }
+
+  /**
+   * {@code TELEMETRY_KIT_POLICY_FILE}; else {@link #DEFAULT_POLICY_FILE}; on Windows, where that
+   * would be {@code \etc\...} on whatever drive is current, the machine-wide application data
+   * folder: {@code %ProgramData%\telemetry-kit\policy.json}.
+   */
+  private static Path policyFile(Map<String, String> env, boolean windows) {
+    String set = env.get("TELEMETRY_KIT_POLICY_FILE");
+    if (set != null && !set.isBlank()) {
+      return absolute(set);
+    }
+    if (!windows) {
+      return Path.of(DEFAULT_POLICY_FILE);
+    }
+    String programData = nonEmpty(env.get("ProgramData"), nonEmpty(env.get("ALLUSERSPROFILE"), "C:\\ProgramData"));
+    return Path.of(windowsChild(programData, "telemetry-kit\\policy.json"));
+  }
+
+  /**
+   * {@code parent\child} as text: built by hand rather than with {@code Path.resolve}, so that the
+   * Windows decisions can be tested on any system (resolve would join with this system's separator).
+   */
+  private static String windowsChild(String parent, String child) {
+    return parent.endsWith("\\") || parent.endsWith("/") ? parent + child : parent + "\\" + child;
+  }
+
+  /**
+   * {@code value} as an absolute path, a relative one resolved against the working directory
+   * ({@code user.dir}): once, here, so that the paths status prints, and the upload process and
+   * the management command's child JVM are given, name the same directory whatever their own
+   * working directory.
+   */
+  private static Path absolute(String value) {
+    Path path = Path.of(value);
+    return path.isAbsolute() ? path : path.toAbsolutePath();
+  }
+
+  /**
+   * Why the endpoint cannot be used, naming the setting it came from and what it must be; null
+   * when it can. A run whose {@code @TelemetryEnabled(endpoint)} is unusable records nothing (the
+   * author's mistake; thrown in strict mode); one whose {@code TELEMETRY_KIT_ENDPOINT} is unusable
+   * records, and its events stay queued until the user corrects or unsets it.
+   */
+  public String endpointProblem() {
+    return TelemetryAnnotation.endpointProblem(
+        endpointFromEnvironment ? "TELEMETRY_KIT_ENDPOINT" : "@TelemetryEnabled(endpoint)", endpoint);
   }
 
   /**

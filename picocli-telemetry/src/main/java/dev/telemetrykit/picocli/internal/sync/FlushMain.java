@@ -1,5 +1,6 @@
 package dev.telemetrykit.picocli.internal.sync;
 
+import dev.telemetrykit.picocli.internal.HostEnvironment;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.config.TelemetryAnnotation;
 import dev.telemetrykit.picocli.internal.consent.EffectiveConsent;
@@ -7,7 +8,6 @@ import dev.telemetrykit.picocli.internal.event.EventIds;
 import dev.telemetrykit.picocli.internal.queue.Journal;
 import dev.telemetrykit.picocli.internal.run.TimeSource;
 import java.io.File;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -60,9 +60,8 @@ public final class FlushMain {
   private static void run(String[] args) throws Exception {
     TelemetryAnnotation declared = new TelemetryAnnotation(args[0], "", args[1], "", Integer.parseInt(args[2]),
         Integer.parseInt(args[3]), false, "", Long.parseLong(args[4]), Integer.parseInt(args[5]), 0);
-    TelemetryConfig config = TelemetryConfig.from(
-        declared, declared.name(), System.getenv(), Path.of(System.getProperty("user.home", ".")));
-    if (config.debug() || !EffectiveConsent.resolve(config).granted()) {
+    TelemetryConfig config = TelemetryConfig.from(declared, declared.name(), HostEnvironment.system());
+    if (config.debug() || config.endpointProblem() != null || !EffectiveConsent.resolve(config).granted()) {
       UploadClaim.release(config.uploadClaimFile().toFile());
       return; // the user may have said no since the run that started us
     }

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.telemetrykit.picocli.internal.HostEnvironment;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TelemetryConfigTest {
   static final TelemetryAnnotation DECLARED =
@@ -71,5 +73,105 @@ class TelemetryConfigTest {
   @Test
   void falseCiValueIsNotCi() {
     assertThat(TelemetryConfig.from(DECLARED, "my-cli", Map.of("CI", "false"), Path.of("/h")).ci()).isFalse();
+  }
+  static TelemetryAnnotation declaring(String endpoint) {
+    return new TelemetryAnnotation("", "", endpoint, "", 1, 10_000, false, "telemetry", 3600, 100, 250);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"telemetry.example.com", "ftp://telemetry.example.com", "http://", "https://",
+      "https:// telemetry.example.com", "https://telemetry.example.com/my path", " https://telemetry.example.com",
+      "https://telemetry.example.com?key=1", "https://telemetry.example.com#x", "https://:8080",
+      "https://telemetry.example.com:port", "https://telemetry.example.com:99999", "http://host:80:90", "http://[::1", "http://[]:80", "https://user:pw@example.com",
+      "https://télémétrie.example.com", "file:///tmp/x", "", "//telemetry.example.com"})
+  void anEndpointThatIsNotAnAbsoluteHttpUrlIsNamedWithTheRule(String endpoint) {
+    TelemetryConfig c = TelemetryConfig.from(declaring(endpoint), "my-cli", Map.of(), Path.of("/home/u"));
+
+    assertThat(c.endpointProblem())
+        .startsWith("@TelemetryEnabled(endpoint) must be an absolute http or https URL such as "
+            + "https://telemetry.example.com, but is '" + endpoint + "' (");
+    assertThat(c.endpointFromEnvironment()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://telemetry.example.com", "http://127.0.0.1:1", "HTTPS://Telemetry.Example.com/",
+      "https://telemetry.example.com/base/path", "http://[::1]:8080", "https://xn--tlmtrie-cxab.example.com/%20x"})
+  void anAbsoluteHttpUrlIsAccepted(String endpoint) {
+    assertThat(TelemetryConfig.from(declaring(endpoint), "my-cli", Map.of(), Path.of("/home/u")).endpointProblem())
+        .isNull();
+  }
+
+  @Test
+  void aBadEndpointFromTheEnvironmentIsNamedAsTheUsersSetting() {
+    TelemetryConfig c = TelemetryConfig.from(DECLARED, "my-cli",
+        Map.of("TELEMETRY_KIT_ENDPOINT", "ftp://collector.local"), Path.of("/home/u"));
+
+    assertThat(c.endpoint()).isEqualTo("ftp://collector.local");
+    assertThat(c.endpointFromEnvironment()).isTrue();
+    assertThat(c.endpointProblem()).isEqualTo("TELEMETRY_KIT_ENDPOINT must be an absolute http or https URL such as "
+        + "https://telemetry.example.com, but is 'ftp://collector.local' (it does not start with http:// or https://)");
+  }
+
+  @Test
+  void aRelativeHomeIsResolvedAgainstTheWorkingDirectoryOnce() {
+    TelemetryConfig c = TelemetryConfig.from(DECLARED, "my-cli",
+        Map.of("TELEMETRY_KIT_HOME", "data/telemetry", "TELEMETRY_KIT_POLICY_FILE", "policy.json"), Path.of("/home/u"));
+
+    Path workingDirectory = Path.of(System.getProperty("user.dir"));
+    assertThat(c.home()).isAbsolute().isEqualTo(workingDirectory.resolve("data/telemetry"));
+    assertThat(c.policyFile()).isAbsolute().isEqualTo(workingDirectory.resolve("policy.json"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"Linux", "Mac OS X", "FreeBSD"})
+  void elsewhereThanWindowsTheDefaultsStayWhereTheyAre(String os) {
+    TelemetryConfig c = TelemetryConfig.from(DECLARED, "my-cli",
+        Map.of("LOCALAPPDATA", "/should/not/be/used", "ProgramData", "/nor/this"), Path.of("/home/u"), os);
+
+    assertThat(c.home()).isEqualTo(Path.of("/home/u/.telemetry-kit"));
+    assertThat(c.policyFile()).isEqualTo(Path.of("/etc/telemetry-kit/policy.json"));
+  }
+
+  @Test
+  void onWindowsTheDataLivesInLocalAppDataAndThePolicyInProgramData() {
+    TelemetryConfig c = TelemetryConfig.from(DECLARED, "my-cli",
+        Map.of("LOCALAPPDATA", "C:\\Users\\ann\\AppData\\Local", "USERPROFILE", "C:\\Users\\other",
+            "ProgramData", "D:\\ProgramData"),
+        Path.of("C:\\Users\\ann"), "Windows 11");
+
+    assertThat(c.home()).isEqualTo(Path.of("C:\\Users\\ann\\AppData\\Local\\telemetry-kit"));
+    assertThat(c.policyFile()).isEqualTo(Path.of("D:\\ProgramData\\telemetry-kit\\policy.json"));
+  }
+
+  @Test
+  void onWindowsWithoutLocalAppDataTheUserProfileThenUserHomeIsUsed() {
+    TelemetryConfig profile = TelemetryConfig.from(DECLARED, "my-cli",
+        Map.of("USERPROFILE", "C:\\Users\\ann\\"), Path.of("C:\\Users\\home"), "Windows Server 2022");
+    TelemetryConfig home = TelemetryConfig.from(DECLARED, "my-cli", Map.of(), Path.of("C:\\Users\\home"), "Windows 10");
+
+    assertThat(profile.home()).isEqualTo(Path.of("C:\\Users\\ann\\AppData\\Local\\telemetry-kit"));
+    assertThat(home.home()).isEqualTo(Path.of("C:\\Users\\home\\AppData\\Local\\telemetry-kit"));
+    assertThat(home.policyFile()).isEqualTo(Path.of("C:\\ProgramData\\telemetry-kit\\policy.json"));
+  }
+
+  @Test
+  void onWindowsTheEnvironmentVariablesStillWin() {
+    TelemetryConfig c = TelemetryConfig.from(DECLARED, "my-cli",
+        Map.of("TELEMETRY_KIT_HOME", "/data", "TELEMETRY_KIT_POLICY_FILE", "/p.json",
+            "LOCALAPPDATA", "C:\\Users\\ann\\AppData\\Local"), Path.of("/home/u"), "Windows 11");
+
+    assertThat(c.home()).isEqualTo(Path.of("/data"));
+    assertThat(c.policyFile()).isEqualTo(Path.of("/p.json"));
+  }
+
+  @Test
+  void theOperatingSystemIsTheHostEnvironmentsNotThisJvms() {
+    Properties windows = new Properties();
+    windows.setProperty("os.name", "Windows 11");
+    HostEnvironment host = new HostEnvironment(Map.of("LOCALAPPDATA", "C:\\Users\\ann\\AppData\\Local"),
+        Path.of("C:\\Users\\ann"), windows, System.err, false, null, null);
+
+    assertThat(TelemetryConfig.from(DECLARED, "my-cli", host).home())
+        .isEqualTo(Path.of("C:\\Users\\ann\\AppData\\Local\\telemetry-kit"));
   }
 }
