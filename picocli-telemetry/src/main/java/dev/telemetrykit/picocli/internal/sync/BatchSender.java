@@ -6,22 +6,36 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Posts batches to {@code <endpoint>/events} (docs/protocol.md). Bodies above 1 KiB are gzipped:
  * usage JSON compresses about tenfold, and below that the header costs more than it saves.
- * Every request has a connect and a total timeout, so no upload can hang.
+ *
+ * <p>The network may be hostile, so every exchange is bounded. {@code HttpRequest.timeout} covers
+ * only the wait for the response headers: a server that then drips its body a byte a second held
+ * an upload for as long as it liked. So the whole exchange, connect to last byte, must end within
+ * {@code requestTimeout}, or it is cancelled (the connection closed) and reported as a timeout.
+ * At most {@link #MAX_RESPONSE_BYTES} of a response body are read, the rest is not: a server that
+ * streams gigabytes costs 64 KiB of memory. Redirects are never followed (the client's default,
+ * set explicitly): a batch goes to the configured collector or nowhere.
  */
 public final class BatchSender {
   /** Sent as {@code X-Telemetry-Kit-Version}. */
   public static final String SDK_VERSION = "0.1.0";
   static final int GZIP_ABOVE_BYTES = 1024;
+  /** The most of a response body read: a collector answers with a line of JSON. */
+  static final int MAX_RESPONSE_BYTES = 64 * 1024;
 
   private final HttpClient client;
   private final URI events;
@@ -32,10 +46,17 @@ public final class BatchSender {
     this.endpoint = URI.create(endpoint.endsWith("/") ? endpoint : endpoint + "/");
     this.events = this.endpoint.resolve("events");
     this.requestTimeout = requestTimeout;
-    this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    this.client = HttpClient.newBuilder()
+        .connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
   }
 
-  /** Posts one batch payload. */
+  /**
+   * Posts one batch payload.
+   *
+   * @throws HttpTimeoutException when the exchange did not end within the request timeout
+   */
   public SendResult send(String payload) throws IOException, InterruptedException {
     byte[] json = payload.getBytes(StandardCharsets.UTF_8);
     HttpRequest.Builder request = HttpRequest.newBuilder(events)
@@ -46,9 +67,7 @@ public final class BatchSender {
       request.header("Content-Encoding", "gzip");
       json = gzip(json);
     }
-    HttpResponse<String> response =
-        client.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(json)).build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = exchange(request.POST(HttpRequest.BodyPublishers.ofByteArray(json)).build());
     return new SendResult(response.statusCode(), retryAfter(response.headers().firstValue("Retry-After")),
         response.body());
   }
@@ -60,8 +79,29 @@ public final class BatchSender {
         .header("X-Telemetry-Kit-Version", SDK_VERSION)
         .DELETE()
         .build();
-    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = exchange(request);
     return new SendResult(response.statusCode(), -1, response.body());
+  }
+
+  /** Sends {@code request} and reads its answer, all within the request timeout. */
+  private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+    CompletableFuture<HttpResponse<String>> response =
+        client.sendAsync(request, BoundedBody.handler(MAX_RESPONSE_BYTES));
+    try {
+      return response.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      response.cancel(true); // closes the connection: nothing more is read or kept
+      throw new HttpTimeoutException("no complete answer within " + requestTimeout.toMillis() + " ms");
+    } catch (InterruptedException e) {
+      response.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException) {
+        throw (IOException) cause;
+      }
+      throw new IOException(cause);
+    }
   }
 
   static byte[] gzip(byte[] data) throws IOException {
