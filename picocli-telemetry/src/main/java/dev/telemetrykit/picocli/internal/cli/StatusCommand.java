@@ -2,11 +2,14 @@ package dev.telemetrykit.picocli.internal.cli;
 
 import dev.telemetrykit.picocli.internal.consent.ConsentState;
 import dev.telemetrykit.picocli.internal.consent.EffectiveConsent;
+import dev.telemetrykit.picocli.internal.files.DataHome;
+import dev.telemetrykit.picocli.internal.files.SafeFiles;
 import dev.telemetrykit.picocli.internal.queue.EventQueue;
 import dev.telemetrykit.picocli.internal.run.ProblemNote;
 import dev.telemetrykit.picocli.internal.sync.SyncState;
 import java.io.File;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +60,7 @@ final class StatusCommand implements Callable<Integer> {
       out.println("  last error:  " + sync.lastError());
     }
     problems.addAll(Problems.of(context.config));
+    checkUntrustedFiles(problems);
     checkCorruptCopy(problems);
     checkInvalidEvents(problems);
     if (problems.isEmpty()) {
@@ -89,6 +93,18 @@ final class StatusCommand implements Callable<Integer> {
     } catch (Exception e) {
       problems.add("the queue cannot be opened: " + e.getMessage());
       return journaled + " events in the journal; the queue is unreadable";
+    }
+  }
+
+  /** A data directory others could write, or a link planted where telemetry keeps a file. */
+  private void checkUntrustedFiles(List<String> problems) {
+    String refused = DataHome.refusal(context.config.home());
+    List<Path> ours = new ArrayList<>(SafeFiles.databaseFiles(context.config.databaseFile()));
+    ours.add(context.config.journalDirectory());
+    Path link = SafeFiles.firstLink(ours);
+    String problem = refused != null ? refused : link != null ? SafeFiles.linked(link) : null;
+    if (problem != null && !problems.contains(problem)) {
+      problems.add(problem);
     }
   }
 

@@ -58,12 +58,6 @@ final class TelemetryContext {
     Files.deleteIfExists(EventQueue.corruptCopy(config.databaseFile()));
     Files.deleteIfExists(config.syncStateFile());
     Files.deleteIfExists(config.problemNoteFile());
-    java.io.File[] files = journal.directory().listFiles();
-    if (files != null) {
-      for (java.io.File f : files) {
-        Files.deleteIfExists(f.toPath());
-      }
-    }
-    Files.deleteIfExists(journal.directory().toPath());
+    journal.deleteAll();
   }
 }

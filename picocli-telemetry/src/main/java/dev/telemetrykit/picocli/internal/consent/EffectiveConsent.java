@@ -1,6 +1,7 @@
 package dev.telemetrykit.picocli.internal.consent;
 
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
+import dev.telemetrykit.picocli.internal.files.DataHome;
 import dev.telemetrykit.picocli.internal.json.Json;
 import java.io.File;
 import java.io.FileInputStream;
@@ -44,6 +45,12 @@ public record EffectiveConsent(
     String policy = policyReason(config.policyFile(), config.toolName());
     if (policy != null) {
       return new EffectiveConsent(ConsentState.DENIED, policy, ConsentRecord.UNDECIDED, null);
+    }
+    // Before reading anything there: in a directory others can write, the state file may be a
+    // link to a FIFO (a read that never returns) or to /dev/zero (one that never ends).
+    String refused = DataHome.refusal(config.home());
+    if (refused != null) {
+      return new EffectiveConsent(ConsentState.DENIED, refused, ConsentRecord.UNDECIDED, refused);
     }
     ConsentRecord record;
     try {

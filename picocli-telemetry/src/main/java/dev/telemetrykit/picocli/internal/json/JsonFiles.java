@@ -1,5 +1,6 @@
 package dev.telemetrykit.picocli.internal.json;
 
+import dev.telemetrykit.picocli.internal.files.SafeFiles;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.CopyOption;
@@ -21,11 +22,12 @@ public final class JsonFiles {
 
   private JsonFiles() {}
 
-  /** Writes {@code value} as indented JSON to a temporary file, then renames it over {@code file}. */
+  /**
+   * Writes {@code value} as indented JSON to a temporary file, then renames it over {@code file}:
+   * owner-only, never through a link ({@link SafeFiles#writeTemporary}).
+   */
   public static void writeAtomically(Path file, Object value) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, Json.pretty(value) + "\n");
+    Path tmp = SafeFiles.writeTemporary(file, (Json.pretty(value) + "\n").getBytes(Json.UTF_8));
     replace(tmp, file, Files::move);
   }
 

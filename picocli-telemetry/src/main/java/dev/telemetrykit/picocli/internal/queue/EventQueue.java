@@ -1,5 +1,6 @@
 package dev.telemetrykit.picocli.internal.queue;
 
+import dev.telemetrykit.picocli.internal.files.SafeFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public final class EventQueue implements AutoCloseable {
 
   /** Opens (creating if needed) the queue at {@code file}, migrating its schema. */
   public static EventQueue open(Path file) throws SQLException, IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
+    SafeFiles.prepareDatabase(file);
     NativeLibraryDirectory.chooseFor(file.toAbsolutePath().getParent());
     try {
       return new EventQueue(connect(file));
@@ -54,6 +55,7 @@ public final class EventQueue implements AutoCloseable {
         throw e;
       }
       moveAside(file);
+      SafeFiles.prepareDatabase(file);
       return new EventQueue(connect(file));
     }
   }

@@ -39,6 +39,10 @@ public final class JournalImporter {
     for (File f : files) {
       String body;
       try {
+        if (Files.isSymbolicLink(f.toPath())) {
+          malformed++; // planted: read nothing through it; deleted below like the rest
+          continue;
+        }
         body = Files.readString(f.toPath());
       } catch (IOException | RuntimeException e) {
         malformed++;

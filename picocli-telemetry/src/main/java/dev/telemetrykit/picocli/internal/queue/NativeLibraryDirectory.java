@@ -1,5 +1,6 @@
 package dev.telemetrykit.picocli.internal.queue;
 
+import dev.telemetrykit.picocli.internal.files.SafeFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ final class NativeLibraryDirectory {
       if (!Files.isReadable(MOUNTS) || !noexec(Files.readAllLines(MOUNTS), tmp)) {
         return;
       }
-      Path directory = Files.createDirectories(home.resolve("native"));
+      Path directory = home.resolve("native");
+      SafeFiles.createDirectory(directory); // owner-only: a library others could replace would run as the user
       System.setProperty(SQLITE_TMPDIR, directory.toString());
     } catch (IOException | RuntimeException e) {
       // Left to sqlite-jdbc: opening the queue then fails with its own error, which is reported.

@@ -1,5 +1,6 @@
 package dev.telemetrykit.picocli.internal.run;
 
+import dev.telemetrykit.picocli.internal.files.SafeFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +32,6 @@ public record ProblemNote(long count, long lastMillis) {
   static void increment(Path file, long nowMillis) throws IOException {
     ProblemNote before = load(file);
     long count = before == null ? 1 : before.count() + 1;
-    Files.writeString(file, count + " " + nowMillis + "\n", StandardCharsets.US_ASCII);
+    SafeFiles.writeAtomically(file, (count + " " + nowMillis + "\n").getBytes(StandardCharsets.US_ASCII));
   }
 }

@@ -1,11 +1,10 @@
 package dev.telemetrykit.picocli.internal.sync;
 
+import dev.telemetrykit.picocli.internal.files.SafeFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * {@code <tool>.flush.lock}: at most one process of a tool uploads at a time. The operating system
@@ -22,8 +21,7 @@ public final class FlushLock implements AutoCloseable {
 
   /** Takes the lock, waiting at most {@code waitMillis}; null if another process keeps it. */
   public static FlushLock acquire(Path file, long waitMillis) throws IOException, InterruptedException {
-    Files.createDirectories(file.getParent());
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel channel = SafeFiles.openLockFile(file);
     long deadline = System.nanoTime() + waitMillis * 1_000_000L;
     while (true) {
       FileLock lock = channel.tryLock();

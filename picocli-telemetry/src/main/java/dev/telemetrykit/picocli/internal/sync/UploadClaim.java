@@ -1,5 +1,6 @@
 package dev.telemetrykit.picocli.internal.sync;
 
+import dev.telemetrykit.picocli.internal.files.SafeFiles;
 import java.io.File;
 import java.io.IOException;
 
@@ -24,7 +25,7 @@ final class UploadClaim {
    */
   static boolean take(File claim, long now) {
     try {
-      if (claim.createNewFile()) {
+      if (SafeFiles.createNew(claim.toPath())) {
         return true;
       }
     } catch (IOException | SecurityException e) {
@@ -46,7 +47,7 @@ final class UploadClaim {
    */
   static void renew(File claim, long now) {
     try {
-      if (!claim.createNewFile()) {
+      if (!SafeFiles.createNew(claim.toPath())) {
         claim.setLastModified(now);
       }
     } catch (IOException | SecurityException e) {
