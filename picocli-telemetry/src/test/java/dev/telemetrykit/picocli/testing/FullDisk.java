@@ -19,7 +19,7 @@ public final class FullDisk implements AutoCloseable {
   /** Mounts an empty small file system on {@code dir}. */
   public static FullDisk mount(Path dir) throws IOException, InterruptedException {
     Files.createDirectories(dir);
-    Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", dir.toString()) == 0,
+    Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs", dir.toString()) == 0,
         "mounting a tmpfs needs root; the full-disk test runs where it can");
     return new FullDisk(dir);
   }
