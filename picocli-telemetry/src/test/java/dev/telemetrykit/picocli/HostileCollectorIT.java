@@ -35,7 +35,7 @@ class HostileCollectorIT {
       // The request timeout is 10 s; the dripped body would last 11 days.
       assertThat(millis).isLessThan(20_000L);
       assertThat(flush.exitCode()).isEqualTo(1);
-      assertThat(flush.err()).contains("HttpTimeoutException").contains("It stays queued.");
+      assertThat(flush.err()).contains("HttpTimeoutException").contains("The events stay queued.");
       assertThat(collector.awaitHangUp(3_000)).isTrue();
       assertThat(new DataDir(dir.resolve("home"), "shop-cli").importAndReadQueue()).hasSize(2);
     }
