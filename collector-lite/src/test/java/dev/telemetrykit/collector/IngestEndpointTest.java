@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code POST /events} over real HTTP: dedupe, atomicity, encodings and content types. */
+/** {@code POST /events} over real HTTP: dedupe, rejection of single events, encodings and content types. */
 class IngestEndpointTest {
   @RegisterExtension
   static final RunningCollector collector = RunningCollector.perClass();
@@ -50,15 +50,70 @@ class IngestEndpointTest {
   }
 
   @Test
-  void oneInvalidEventRejectsTheWholeBatch() {
+  void oneBadEventAmongHundredIsRejectedByIndexAndTheOther99AreStored() {
     String user = Batches.userId();
-    ObjectNode batch = Batches.commands(3, user);
-    ((ObjectNode) batch.withArray("events").get(2)).put("timestamp", 4_102_444_800_000L);
+    ObjectNode batch = Batches.commands(100, user);
+    ((ObjectNode) batch.withArray("events").get(41)).put("timestamp", 4_102_444_800_000L);
 
     Response response = collector.postJson(Batches.bytes(batch));
 
-    assertThat(response.status()).isEqualTo(400);
-    assertThat(response.json().get("field").textValue()).isEqualTo("events[2].timestamp");
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().get("received").intValue()).isEqualTo(100);
+    assertThat(response.json().get("accepted").intValue()).isEqualTo(99);
+    assertThat(response.json().get("duplicates").intValue()).isZero();
+    assertThat(response.json().get("rejected").toString())
+        .isEqualTo("[{\"index\":41,\"error\":\"timestamp is more than 24 hours in the future\"}]");
+    assertThat(collector.storedEvents(user)).isEqualTo(99);
+    String rejectedId = batch.withArray("events").get(41).get("event_id").textValue();
+    assertThat(collector.storedEventIds(user)).hasSize(99).doesNotContain(rejectedId);
+  }
+
+  @Test
+  void resendOfAPartlyRejectedBatchCountsTheStoredAsDuplicatesAndRejectsTheSameEvents() {
+    String user = Batches.userId();
+    ObjectNode batch = Batches.commands(4, user);
+    ((ObjectNode) batch.withArray("events").get(0).get("metadata")).remove("success");
+    byte[] body = Batches.bytes(batch);
+
+    Response first = collector.postJson(body);
+    Response resent = collector.postJson(body);
+
+    assertThat(first.json().get("accepted").intValue()).isEqualTo(3);
+    assertThat(first.json().get("duplicates").intValue()).isZero();
+    assertThat(resent.json().get("accepted").intValue()).isEqualTo(3);
+    assertThat(resent.json().get("duplicates").intValue()).isEqualTo(3);
+    assertThat(resent.json().get("rejected").get(0).get("error").textValue())
+        .isEqualTo("metadata.success is required for command_executed events");
+    assertThat(collector.storedEvents(user)).isEqualTo(3);
+  }
+
+  @Test
+  void rejectedCopyOfAnEventDoesNotHideItsValidCopyInTheSameBatch() {
+    String user = Batches.userId();
+    ObjectNode batch = Batches.commands(1, user);
+    ObjectNode broken = (ObjectNode) batch.withArray("events").get(0).deepCopy();
+    broken.put("user_id", "not a user id");
+    batch.withArray("events").insert(0, broken); // same event_id, invalid, before the valid copy
+
+    Response response = collector.postJson(Batches.bytes(batch));
+
+    assertThat(response.json().get("accepted").intValue()).isEqualTo(1);
+    assertThat(response.json().get("duplicates").intValue()).isZero();
+    assertThat(response.json().get("rejected").get(0).get("index").intValue()).isZero();
+    assertThat(collector.storedEvents(user)).isEqualTo(1);
+  }
+
+  @Test
+  void batchOfOnlyInvalidEventsStoresNothingAndRejectsEach() {
+    String user = Batches.userId();
+    ObjectNode batch = Batches.commands(2, user);
+    batch.withArray("events").forEach(e -> ((ObjectNode) e).put("event_type", "Bad Type"));
+
+    Response response = collector.postJson(Batches.bytes(batch));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().get("accepted").intValue()).isZero();
+    assertThat(response.json().get("rejected")).hasSize(2);
     assertThat(collector.storedEvents(user)).isZero();
   }
 

@@ -6,6 +6,7 @@ import dev.telemetrykit.collector.ingest.BatchValidator;
 import dev.telemetrykit.collector.ingest.BodyReader;
 import dev.telemetrykit.collector.ingest.Identifiers;
 import dev.telemetrykit.collector.ingest.JsonBody;
+import dev.telemetrykit.collector.ingest.Rejection;
 import dev.telemetrykit.collector.ingest.RequestRejectedException;
 import dev.telemetrykit.collector.security.IngestKeys;
 import dev.telemetrykit.collector.security.RateLimiter;
@@ -13,10 +14,13 @@ import dev.telemetrykit.collector.storage.EventStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code POST /events} and {@code DELETE /users/{user_id}}, as docs/protocol.md describes them, behind
- * a per-client rate limit; batches of a service with an ingest key must carry it.
+ * a per-client rate limit; batches of a service with an ingest key must carry it. A batch whose
+ * events are partly invalid stores the valid ones and answers 200 naming the others.
  */
 public final class IngestRoutes implements RouteGroup {
   private final EventStore store;
@@ -37,8 +41,19 @@ public final class IngestRoutes implements RouteGroup {
     this.limiter = limiter;
   }
 
-  /** The success body of {@code POST /events}. */
-  record IngestResult(int received, int duplicates) {}
+  /**
+   * The success body of {@code POST /events}.
+   *
+   * @param received the events in the batch, valid or not
+   * @param accepted the valid ones: stored now, or already stored (then also counted in duplicates)
+   * @param duplicates valid events not stored again because their id was already stored or came
+   *     earlier in the batch
+   * @param rejected the invalid events, which were not stored, in batch order
+   */
+  record IngestResult(int received, int accepted, int duplicates, List<RejectedEvent> rejected) {}
+
+  /** One entry of {@link IngestResult#rejected}: the event's index and a reason in fixed text. */
+  record RejectedEvent(int index, String error) {}
 
   /** The success body of {@code DELETE /users/{user_id}}. */
   record DeleteResult(int deleted) {}
@@ -60,8 +75,13 @@ public final class IngestRoutes implements RouteGroup {
           "this service needs its ingest key in the " + IngestKeys.HEADER + " header", null);
     }
     Batch batch = validator.validate(json);
-    int duplicates = store.store(batch);
-    ctx.json(new IngestResult(batch.events().size(), duplicates));
+    // Only the valid events reach the store, so deduplication and the rollups see exactly what is kept.
+    int duplicates = batch.events().isEmpty() ? 0 : store.store(batch);
+    List<RejectedEvent> rejected = new ArrayList<>(batch.rejected().size());
+    for (Rejection r : batch.rejected()) {
+      rejected.add(new RejectedEvent(r.index(), r.reason()));
+    }
+    ctx.json(new IngestResult(batch.received(), batch.events().size(), duplicates, rejected));
   }
 
   private void deleteUser(Context ctx) {

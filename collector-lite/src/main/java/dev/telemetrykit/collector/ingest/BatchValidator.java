@@ -11,12 +11,16 @@ import java.util.Map;
 /**
  * Checks a parsed body against the wire protocol (docs/protocol.md) and turns it into a {@link Batch}.
  *
- * <p>Stops at the first problem, in document order, and names its field. Thread-safe: it holds only
- * immutable configuration.
+ * <p>Two kinds of problem: one with the batch itself (its service fields, its {@code events} array,
+ * too many events) refuses the whole request at the first problem, in document order, naming its
+ * field; one with an event rejects that event alone, with a reason in fixed text, and the rest of the
+ * batch goes on. Thread-safe: it holds only immutable configuration.
  *
  * <pre>{@code
  * BatchValidator validator = new BatchValidator(Clock.systemUTC(), Duration.ofDays(400));
  * Batch batch = validator.validate(JsonBody.parse(bytes)); // throws RequestRejectedException
+ * batch.events();   // the valid events, to store
+ * batch.rejected(); // the others, by index, with reasons
  * }</pre>
  */
 public final class BatchValidator {
@@ -42,22 +46,23 @@ public final class BatchValidator {
   }
 
   /**
-   * Validates a whole batch.
+   * Validates a whole batch, and each of its events.
    *
-   * @throws RequestRejectedException 400 naming the first invalid field, or 413 for more than
-   *     {@link Limits#MAX_EVENTS} events
+   * @return the batch's valid events and the rejections of the others
+   * @throws RequestRejectedException 400 naming the first invalid field of the batch itself, or 413
+   *     for more than {@link Limits#MAX_EVENTS} events
    */
   public Batch validate(JsonNode body) {
     if (!body.isObject()) {
       throw RequestRejectedException.invalid(null, "body must be a JSON object");
     }
-    rejectUnknownFields(body, BATCH_FIELDS, "");
-    String serviceName = requiredText(body, "service_name", "service_name");
+    rejectUnknownFields(body);
+    String serviceName = requiredBatchText(body, "service_name", "service_name");
     if (!Identifiers.isServiceName(serviceName)) {
       throw RequestRejectedException.invalid("service_name",
           "must be 1 to 64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit");
     }
-    String serviceVersion = requiredText(body, "service_version", "service_version");
+    String serviceVersion = requiredBatchText(body, "service_version", "service_version");
     if (!Identifiers.isServiceVersion(serviceVersion)) {
       throw RequestRejectedException.invalid("service_version", "must be 1 to 64 printable ASCII characters");
     }
@@ -73,65 +78,88 @@ public final class BatchValidator {
       throw RequestRejectedException.invalid("events", "must hold at least one event");
     }
     long now = clock.millis();
-    List<Event> validated = new ArrayList<>(events.size());
+    List<Event> valid = new ArrayList<>(events.size());
+    List<Rejection> rejected = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
-      validated.add(validateEvent(events.get(i), "events[" + i + "]", now));
+      try {
+        valid.add(validateEvent(events.get(i), Field.event(i), now));
+      } catch (InvalidEventException e) {
+        rejected.add(e.rejection(i));
+      }
     }
-    return new Batch(serviceName, serviceVersion, validated);
+    return new Batch(serviceName, serviceVersion, valid, rejected);
   }
 
-  private Event validateEvent(JsonNode event, String path, long now) {
+  private Event validateEvent(JsonNode event, Field at, long now) {
     if (!event.isObject()) {
-      throw RequestRejectedException.invalid(path, "must be a JSON object");
+      throw new InvalidEventException(at, "must be a JSON object");
     }
-    rejectUnknownFields(event, EVENT_FIELDS, path + ".");
-    String eventId = requiredText(event, "event_id", path + ".event_id");
+    for (Map.Entry<String, JsonNode> property : event.properties()) {
+      if (!EVENT_FIELDS.contains(property.getKey())) {
+        throw new InvalidEventException(at.chosen(property.getKey(), "<field>"),
+            "is not a known field; allowed: " + String.join(", ", EVENT_FIELDS));
+      }
+    }
+    String eventId = requiredText(event, "event_id", at);
     if (!Identifiers.isUuid(eventId)) {
-      throw RequestRejectedException.invalid(path + ".event_id", "must be a canonical lowercase UUID");
+      throw new InvalidEventException(at.known("event_id"), "must be a canonical lowercase UUID");
     }
-    String eventType = requiredText(event, "event_type", path + ".event_type");
+    String eventType = requiredText(event, "event_type", at);
     if (!Identifiers.isEventType(eventType)) {
-      throw RequestRejectedException.invalid(path + ".event_type",
+      throw new InvalidEventException(at.known("event_type"),
           "must be 1 to 64 characters of a-z, 0-9, '_' or '.', starting with a letter");
     }
-    long timestamp = timestamp(event, path + ".timestamp", now);
-    String userId = requiredText(event, "user_id", path + ".user_id");
+    long timestamp = timestamp(event, at.known("timestamp"), now);
+    String userId = requiredText(event, "user_id", at);
     if (!Identifiers.isUserId(userId)) {
-      throw RequestRejectedException.invalid(path + ".user_id", "must be 64 lowercase hexadecimal characters");
+      throw new InvalidEventException(at.known("user_id"), "must be 64 lowercase hexadecimal characters");
     }
-    String sessionId = requiredText(event, "session_id", path + ".session_id");
+    String sessionId = requiredText(event, "session_id", at);
     if (!Identifiers.isUuid(sessionId)) {
-      throw RequestRejectedException.invalid(path + ".session_id", "must be a canonical lowercase UUID");
+      throw new InvalidEventException(at.known("session_id"), "must be a canonical lowercase UUID");
     }
+    Field metadataField = at.known("metadata");
     JsonNode metadata = event.get("metadata");
     if (metadata == null || !metadata.isObject()) {
-      throw RequestRejectedException.invalid(path + ".metadata", "is required and must be a JSON object");
+      throw new InvalidEventException(metadataField, "is required and must be a JSON object");
     }
-    MetadataValidator.validate((ObjectNode) metadata, path + ".metadata");
-    EventTypeRules.check(eventType, (ObjectNode) metadata, path + ".metadata");
+    MetadataValidator.validate((ObjectNode) metadata, metadataField);
+    EventTypeRules.check(eventType, (ObjectNode) metadata, metadataField);
     return new Event(eventId, eventType, timestamp, userId, sessionId, (ObjectNode) metadata);
   }
 
-  private long timestamp(JsonNode event, String field, long now) {
+  private long timestamp(JsonNode event, Field field, long now) {
     JsonNode node = event.get("timestamp");
     if (node == null || node.isNull()) {
-      throw RequestRejectedException.invalid(field, "is required");
+      throw new InvalidEventException(field, "is required");
     }
     if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-      throw RequestRejectedException.invalid(field, "must be an integer: epoch milliseconds, UTC");
+      throw new InvalidEventException(field, "must be an integer: epoch milliseconds, UTC");
     }
     long timestamp = node.longValue();
     if (timestamp > now + Limits.MAX_CLOCK_AHEAD.toMillis()) {
-      throw RequestRejectedException.invalid(field, "is more than 24 hours in the future");
+      throw new InvalidEventException(field, "is more than 24 hours in the future");
     }
     if (timestamp < now - retention.toMillis()) {
-      throw RequestRejectedException.invalid(field,
+      throw new InvalidEventException(field,
           "is older than the collector keeps events (" + retention.toDays() + " days)");
     }
     return timestamp;
   }
 
-  private static String requiredText(JsonNode object, String name, String field) {
+  private static String requiredText(JsonNode event, String name, Field at) {
+    Field field = at.known(name);
+    JsonNode node = event.get(name);
+    if (node == null || node.isNull()) {
+      throw new InvalidEventException(field, "is required");
+    }
+    if (!node.isTextual()) {
+      throw new InvalidEventException(field, "must be a string");
+    }
+    return node.textValue();
+  }
+
+  private static String requiredBatchText(JsonNode object, String name, String field) {
     JsonNode node = object.get(name);
     if (node == null || node.isNull()) {
       throw RequestRejectedException.invalid(field, "is required");
@@ -142,12 +170,12 @@ public final class BatchValidator {
     return node.textValue();
   }
 
-  private static void rejectUnknownFields(JsonNode object, List<String> known, String prefix) {
-    for (Map.Entry<String, JsonNode> property : object.properties()) {
+  private static void rejectUnknownFields(JsonNode body) {
+    for (Map.Entry<String, JsonNode> property : body.properties()) {
       String name = property.getKey();
-      if (!known.contains(name)) {
-        throw RequestRejectedException.invalid(prefix + MetadataValidator.shorten(name),
-            "is not a known field; allowed: " + String.join(", ", known));
+      if (!BATCH_FIELDS.contains(name)) {
+        throw RequestRejectedException.invalid(MetadataValidator.shorten(name),
+            "is not a known field; allowed: " + String.join(", ", BATCH_FIELDS));
       }
     }
   }

@@ -37,21 +37,31 @@ final class EventTypeRules {
       "feature_used", with(new Rule("feature", Kind.NON_EMPTY_STRING, true)),
       "method_called", with(new Rule("method", Kind.NON_EMPTY_STRING, true)));
 
+  /** Every key some well-known type defines: names of the protocol, so answers may show them. */
+  private static final java.util.Set<String> WELL_KNOWN_KEYS = RULES.values().stream()
+      .flatMap(List::stream).map(Rule::key).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private EventTypeRules() {}
 
+  /** Whether the protocol defines {@code key} for some event type (else the client chose it). */
+  static boolean isWellKnownKey(String key) {
+    return WELL_KNOWN_KEYS.contains(key);
+  }
+
   /** Checks {@code metadata}, already valid under the generic rules, against its type's rules. */
-  static void check(String eventType, ObjectNode metadata, String path) {
+  static void check(String eventType, ObjectNode metadata, Field path) {
     for (Rule rule : RULES.getOrDefault(eventType, List.of())) {
       JsonNode value = metadata.get(rule.key());
-      String field = path + "." + rule.key();
+      Field field = path.known(rule.key());
       if (value == null) {
         if (rule.required()) {
-          throw RequestRejectedException.invalid(field, "is required for " + eventType + " events");
+          // eventType is one of RULES' keys here, so the reason stays fixed text.
+          throw new InvalidEventException(field, "is required for " + eventType + " events");
         }
         continue;
       }
       if (!matches(rule.kind(), value)) {
-        throw RequestRejectedException.invalid(field, describe(rule.kind()));
+        throw new InvalidEventException(field, describe(rule.kind()));
       }
       if (rule.kind() == Kind.OPTION_VALUES) {
         requireStringsOrStringArrays(value, field);
@@ -72,11 +82,11 @@ final class EventTypeRules {
     };
   }
 
-  private static void requireStringsOrStringArrays(JsonNode optionValues, String path) {
+  private static void requireStringsOrStringArrays(JsonNode optionValues, Field path) {
     for (Map.Entry<String, JsonNode> entry : optionValues.properties()) {
       // Arrays were already checked to hold only strings; numbers and booleans are not option values.
       if (!entry.getValue().isTextual() && !entry.getValue().isArray()) {
-        throw RequestRejectedException.invalid(path + "." + entry.getKey(),
+        throw new InvalidEventException(path.chosen(entry.getKey(), "<key>"),
             "must be a string or an array of strings");
       }
     }

@@ -8,7 +8,6 @@ import dev.telemetrykit.collector.support.Batches;
 import dev.telemetrykit.collector.support.ProtocolExamples;
 import java.time.Clock;
 import java.time.Duration;
-import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,8 +34,8 @@ class BatchValidatorTest {
   @Test
   void shorterRetentionRefusesOlderEvents() {
     BatchValidator thirtyDays = new BatchValidator(CLOCK, Duration.ofDays(30));
-    assertThatThrownBy(() -> thirtyDays.validate(withTimestamp(NOW - Duration.ofDays(31).toMillis())))
-        .hasMessageContaining("30 days");
+    assertThat(thirtyDays.validate(withTimestamp(NOW - Duration.ofDays(31).toMillis())).rejected())
+        .singleElement().satisfies(r -> assertThat(r.reason()).contains("30 days"));
   }
 
   @Test
@@ -130,9 +129,57 @@ class BatchValidatorTest {
   }
 
   @Test
-  void rejectionMessageStartsWithTheFieldName() {
-    assertThatThrownBy(() -> validator.validate(withTimestamp(4_102_444_800_000L)))
-        .hasMessage("events[0].timestamp is more than 24 hours in the future");
+  void rejectionReasonStartsWithTheFieldInTheEvent() {
+    assertThat(validator.validate(withTimestamp(4_102_444_800_000L)).rejected())
+        .containsExactly(new Rejection(0, "events[0].timestamp", "timestamp is more than 24 hours in the future"));
+  }
+
+  @Test
+  void rejectionReasonNeverRepeatsNamesTheClientChose() {
+    ObjectNode batch = Batches.commands(3, Batches.userId());
+    metadata(batch).put("alice@example.com", "x");
+    ObjectNode second = (ObjectNode) batch.withArray("events").get(1);
+    second.put("home_dir", "/home/alice");
+    ((ObjectNode) second.get("metadata")).putObject("option_values").put("--password-of-alice", 3);
+    ObjectNode third = (ObjectNode) batch.withArray("events").get(2);
+    ((ObjectNode) third.get("metadata")).putArray("secret_alice").add("a").add(1);
+
+    Batch validated = validator.validate(batch);
+
+    assertThat(validated.events()).isEmpty();
+    assertThat(validated.rejected()).extracting(Rejection::reason).containsExactly(
+        "metadata has an invalid key: keys are 1 to 64 characters of A-Z, a-z, 0-9, '_', '.' or '-', starting with a letter",
+        "<field> is not a known field; allowed: event_id, event_type, timestamp, user_id, session_id, metadata",
+        "metadata.<key>[1] must be a string: arrays hold only strings");
+    assertThat(validated.rejected()).extracting(Rejection::field)
+        .containsExactly("events[0].metadata", "events[1].home_dir", "events[2].metadata.secret_alice[1]");
+  }
+
+  @Test
+  void invalidEventsAreSetAsideAndTheOthersKeptInOrder() {
+    ObjectNode batch = Batches.commands(5, Batches.userId());
+    ((ObjectNode) batch.withArray("events").get(1)).put("timestamp", "yesterday");
+    ((ObjectNode) batch.withArray("events").get(3)).remove("session_id");
+
+    Batch validated = validator.validate(batch);
+
+    assertThat(validated.received()).isEqualTo(5);
+    assertThat(validated.events()).extracting(Event::eventId).containsExactly(
+        batch.withArray("events").get(0).get("event_id").textValue(),
+        batch.withArray("events").get(2).get("event_id").textValue(),
+        batch.withArray("events").get(4).get("event_id").textValue());
+    assertThat(validated.rejected()).extracting(Rejection::index).containsExactly(1, 3);
+  }
+
+  @Test
+  void problemOfTheBatchItselfStillRefusesItWhole() {
+    ObjectNode batch = Batches.commands(2, Batches.userId());
+    batch.put("service_name", "Not A Service");
+    assertThatThrownBy(() -> validator.validate(batch))
+        .isInstanceOfSatisfying(RequestRejectedException.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.field()).isEqualTo("service_name");
+        });
   }
 
   private static ObjectNode withTimestamp(long timestamp) {
@@ -151,11 +198,10 @@ class BatchValidatorTest {
     return (ObjectNode) batch.withArray("events").get(0).get("metadata");
   }
 
-  private AbstractThrowableAssert<?, ? extends Throwable> assertRejected(ObjectNode batch, String field) {
-    return assertThatThrownBy(() -> validator.validate(batch))
-        .isInstanceOfSatisfying(RequestRejectedException.class, e -> {
-          assertThat(e.status()).isEqualTo(400);
-          assertThat(e.field()).isEqualTo(field);
-        });
+  /** Asserts that the batch's only event is rejected for a fault at {@code field}. */
+  private void assertRejected(ObjectNode batch, String field) {
+    Batch validated = validator.validate(batch);
+    assertThat(validated.events()).isEmpty();
+    assertThat(validated.rejected()).extracting(Rejection::field).containsExactly(field);
   }
 }

@@ -76,6 +76,34 @@ abstract class RollupMaintenanceContract {
   }
 
   @Test
+  void invalidEventsAmongValidOnesChangeNoNumber() throws Exception {
+    EventStore store = storeWith(known -> false);
+    BatchValidator validator = new BatchValidator(ProtocolExamples.referenceClock(),
+        Duration.ofDays(ProtocolExamples.retentionDays()));
+    int rejected = 0;
+    for (ObjectNode batch : KnownEvents.batches(known -> true)) {
+      // Before every event, a broken copy with its own id: stored, it would add a run, a user or a day.
+      var events = batch.withArray("events");
+      for (int i = events.size() - 1; i >= 0; i--) {
+        ObjectNode broken = events.get(i).deepCopy();
+        broken.put("event_id", java.util.UUID.randomUUID().toString());
+        if (i % 2 == 0) {
+          broken.put("user_id", "not-a-user");
+        } else {
+          broken.put("timestamp", ProtocolExamples.referenceClock().millis() + Duration.ofHours(25).toMillis());
+        }
+        events.insert(i, broken);
+      }
+      Batch validated = validator.validate(batch);
+      rejected += validated.rejected().size();
+      store.store(validated);
+    }
+
+    assertThat(rejected).isEqualTo(KnownEvents.all().size());
+    assertThat(snapshot(store)).isEqualTo(snapshot(storeWith(known -> true)));
+  }
+
+  @Test
   void eventRepeatedInsideABatchIsCountedOnce() throws Exception {
     EventStore store = storeWith(known -> false);
     Batch batch = KnownEventsStore.batches(known -> known.service().equals(SERVICE)).get(0);

@@ -19,8 +19,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Ways to spoil a valid batch (from {@link Batches#commands}) so that the collector must refuse it
- * with a 4xx. Every kind is chosen so that no random draw can yield an acceptable request: the
- * property tests and the fuzz run rely on that as their oracle.
+ * with a 4xx, or, when only an event is spoiled, reject that event in its 200. Every kind is chosen
+ * so that no random draw can yield an acceptable request: the property tests and the fuzz run rely
+ * on that as their oracle.
  *
  * <pre>{@code
  * BadRequest bad = Malformation.TRUNCATED.apply(Batches.commands(5, user), new Random(seed));

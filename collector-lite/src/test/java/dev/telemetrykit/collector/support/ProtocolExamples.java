@@ -33,13 +33,25 @@ public final class ProtocolExamples {
     }
   }
 
-  /** An invalid example and the status and {@code field} its error must carry (field may be null). */
-  public record Invalid(String name, byte[] body, int status, String field) {
+  /**
+   * An invalid example: a batch the collector refuses whole ({@code status} 400 or 413, its error
+   * naming {@code field}, which may be null), or one with invalid events ({@code status} 200,
+   * {@code rejected} not empty, {@code field} the full path of the first fault).
+   */
+  public record Invalid(String name, byte[] body, int status, String field, List<Rejected> rejected) {
+    /** Whether the fault is in events, so the rest of the batch is stored. */
+    public boolean perEvent() {
+      return !rejected.isEmpty();
+    }
+
     @Override
     public String toString() {
       return name;
     }
   }
+
+  /** An entry of an answer's {@code rejected}: the event's index and the exact error text. */
+  public record Rejected(int index, String error) {}
 
   private ProtocolExamples() {}
 
@@ -71,7 +83,12 @@ public final class ProtocolExamples {
     for (Map.Entry<String, JsonNode> entry : INDEX.get("invalid").properties()) {
       JsonNode expected = entry.getValue();
       String field = expected.get("field").isNull() ? null : expected.get("field").textValue();
-      examples.add(new Invalid(entry.getKey(), bytes("invalid", entry.getKey()), expected.get("status").intValue(), field));
+      List<Rejected> rejected = new ArrayList<>();
+      for (JsonNode r : expected.path("rejected")) {
+        rejected.add(new Rejected(r.get("index").intValue(), r.get("error").textValue()));
+      }
+      examples.add(new Invalid(entry.getKey(), bytes("invalid", entry.getKey()), expected.get("status").intValue(),
+          field, List.copyOf(rejected)));
     }
     return examples;
   }

@@ -187,6 +187,23 @@ public final class RunningCollector implements AutoCloseable, BeforeAllCallback,
     return storedEvents(null);
   }
 
+  /** The event ids stored for one user. */
+  public java.util.List<String> storedEventIds(String userId) {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+        PreparedStatement query = connection.prepareStatement("SELECT event_id FROM events WHERE user_id = ?")) {
+      query.setString(1, userId);
+      java.util.List<String> ids = new java.util.ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getString(1));
+        }
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static byte[] gzip(byte[] plain) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
