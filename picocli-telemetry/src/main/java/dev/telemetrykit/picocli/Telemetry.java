@@ -172,6 +172,7 @@ public final class Telemetry {
         fields.put(nameKey, EventProperties.name(nameKey, name));
       }
       fields.putAll(EventProperties.validate(properties));
+      EventProperties.checkEvent(type, fields);
     } catch (IllegalArgumentException e) {
       // Loud in the author's tests and debug runs; never a failure of an end user's run.
       if (HostEnvironment.system().strict()) {

@@ -36,7 +36,7 @@ class AuthorMistakeIT {
     assertThat(run.err()).isEmpty();
     assertThat(new DataDir(dir.resolve("home"), "mistaken-cli").journalEvents())
         .extracting(e -> e.get("event_type")).containsExactly("command_executed");
-    assertThat(status.out()).contains("mistaken-cli passed 2 invalid events to telemetry");
+    assertThat(status.out()).contains("mistaken-cli passed 3 invalid events to telemetry");
   }
 
   @Test

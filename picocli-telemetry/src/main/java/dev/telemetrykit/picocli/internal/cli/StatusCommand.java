@@ -5,6 +5,7 @@ import dev.telemetrykit.picocli.internal.consent.EffectiveConsent;
 import dev.telemetrykit.picocli.internal.files.DataHome;
 import dev.telemetrykit.picocli.internal.files.SafeFiles;
 import dev.telemetrykit.picocli.internal.queue.EventQueue;
+import dev.telemetrykit.picocli.internal.queue.SentBatch;
 import dev.telemetrykit.picocli.internal.run.ProblemNote;
 import dev.telemetrykit.picocli.internal.sync.SyncState;
 import java.io.File;
@@ -89,10 +90,25 @@ final class StatusCommand implements Callable<Integer> {
         text += "; dropped: " + overflow + " because the queue was full, " + malformed + " unreadable, "
             + rejected + " refused by the collector";
       }
+      if (rejected > 0) {
+        lastRejection(queue, problems);
+      }
       return text;
     } catch (Exception e) {
       problems.add("the queue cannot be opened: " + e.getMessage());
       return journaled + " events in the journal; the queue is unreadable";
+    }
+  }
+
+  /** The latest batch of the sent log with events the collector rejected (or would have), and why. */
+  private static void lastRejection(EventQueue queue, List<String> problems) throws java.sql.SQLException {
+    for (SentBatch batch : queue.sentLog().recent(20)) {
+      if (batch.outcome().contains("rejected ") || batch.outcome().startsWith("not sent:")
+          || batch.outcome().startsWith("400") || batch.outcome().startsWith("422")) {
+        problems.add("events were refused on " + when(batch.sentAt()) + ": " + batch.outcome()
+            + " (telemetry show --sent shows them)");
+        return;
+      }
     }
   }
 

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Validates what authors pass to the custom-event methods, with messages that say what to fix.
- * The limits match what the collector accepts (docs/protocol.md).
+ * The limits match what the collector accepts (docs/protocol.md), and {@link #checkEvent} holds the
+ * whole event to {@link EventRules}, so that no custom event the collector would reject is recorded.
  */
 public final class EventProperties {
   static final int MAX_PROPERTIES = 32;
@@ -64,6 +65,22 @@ public final class EventProperties {
     return out;
   }
 
+  /**
+   * Checks the event an author's call would record, with its validated properties, against the
+   * protocol's rules: e.g. {@code track("feature_used", Map.of("format", "csv"))} lacks the
+   * {@code feature} that event type requires.
+   *
+   * @throws IllegalArgumentException saying why the collector would reject it
+   */
+  public static void checkEvent(String type, Map<String, Object> fields) {
+    String problem = EventRules.problem(type, fields);
+    if (problem != null) {
+      throw new IllegalArgumentException("The " + type + " event would be rejected by the collector: " + problem
+          + (problem.startsWith("metadata.feature is required") || problem.startsWith("metadata.method is required")
+              ? "; record it with Telemetry.trackFeature or Telemetry.trackMethod" : ""));
+    }
+  }
+
   private static void checkKey(String key) {
     if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH || !keyChars(key)) {
       throw new IllegalArgumentException(
@@ -79,9 +96,10 @@ public final class EventProperties {
   private static Object value(String key, Object value) {
     if (value instanceof String) {
       String s = (String) value;
-      if (s.length() > MAX_STRING_LENGTH) {
+      int length = s.codePointCount(0, s.length()); // the collector counts code points, not chars
+      if (length > MAX_STRING_LENGTH) {
         throw new IllegalArgumentException(
-            "Property '" + key + "' is " + s.length() + " characters long; values take at most "
+            "Property '" + key + "' is " + length + " characters long; values take at most "
                 + MAX_STRING_LENGTH);
       }
       return s;

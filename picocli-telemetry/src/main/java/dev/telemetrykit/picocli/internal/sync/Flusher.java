@@ -1,6 +1,7 @@
 package dev.telemetrykit.picocli.internal.sync;
 
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
+import dev.telemetrykit.picocli.internal.event.EventRules;
 import dev.telemetrykit.picocli.internal.json.Json;
 import dev.telemetrykit.picocli.internal.queue.BatchPayload;
 import dev.telemetrykit.picocli.internal.queue.EventQueue;
@@ -10,6 +11,7 @@ import dev.telemetrykit.picocli.internal.queue.QueuedEvent;
 import dev.telemetrykit.picocli.internal.run.TimeSource;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,10 +19,13 @@ import java.util.Map;
  * Uploads the queue: moves the journal in, then claims, sends and removes batches of up to 100
  * events until nothing is left, a failure calls for backoff, or the deadline passes.
  *
- * <p>Rows are removed only after the collector accepted them (2xx), so a crash or a cut
- * connection means sending again, never losing; the collector deduplicates by event id. 413
- * halves the batch; other 4xx drop it (counted); 408, 429, 5xx and network errors stop the upload
- * until the backoff time, which every process of the tool honours through {@link SyncState}.
+ * <p>Rows are removed only after the collector answered 2xx, so a crash or a cut connection means
+ * sending again, never losing; the collector deduplicates by event id. A 2xx may name events it
+ * rejected (invalid ones): those are dropped and counted, the rest were stored. 413 halves the
+ * batch; a refusal of the whole batch for its content (400 with the protocol's error body, 422)
+ * drops it (counted); every other answer (404, 401, 403, 405, 3xx, 408, 429, 5xx) and network
+ * errors keep the rows and stop the upload until the backoff time, which every process of the tool
+ * honours through {@link SyncState}. See {@link SendResult}.
  */
 public final class Flusher {
   /** A claim outlives any single request (10 s timeout), and expires if its sender dies. */
@@ -94,6 +99,10 @@ public final class Flusher {
           }
           continue;
         }
+        batch = setAsideInvalid(queue, batch, now);
+        if (batch.isEmpty()) {
+          continue;
+        }
         String payload = BatchPayload.of(config.toolName(), batch.get(0).serviceVersion(), batch).compact();
         SendResult result;
         try {
@@ -109,11 +118,23 @@ public final class Flusher {
           break;
         }
         if (result.succeeded()) {
-          queue.remove(owner, batch, null);
+          IngestAnswer answer = IngestAnswer.parse(result.body(), batch.size());
+          List<QueuedEvent> rejected = new ArrayList<>();
+          List<QueuedEvent> accepted = new ArrayList<>();
+          for (int i = 0; i < batch.size(); i++) {
+            (answer.rejected().containsKey(i) ? rejected : accepted).add(batch.get(i));
+          }
+          queue.remove(owner, accepted, null);
+          queue.remove(owner, rejected, EventQueue.DROPPED_REJECTED);
           queue.sentLog().add(now, batch.size(), describe(result), payload, KEEP_SENT);
-          sent += batch.size();
+          sent += accepted.size();
+          dropped += rejected.size();
           batches++;
           state = state.succeeded(now);
+          if (!rejected.isEmpty()) {
+            problem = "the collector rejected " + rejected.size() + (rejected.size() == 1 ? " event" : " events")
+                + " (" + answer.rejections() + ")";
+          }
           progress.accepted(sent);
         } else if (result.tooLarge() && batch.size() > 1) {
           queue.release(owner, batch);
@@ -121,18 +142,20 @@ public final class Flusher {
         } else if (result.tooLarge()) {
           queue.remove(owner, batch, EventQueue.DROPPED_TOO_LARGE);
           dropped++;
-        } else if (result.retryable()) {
-          queue.release(owner, batch);
-          problem = "the collector answered " + result.status() + "; retrying later";
-          state = state.failed(now, now + backoff.delayMillis(state.failures() + 1, result.retryAfterMillis()), problem);
-          retryLater = true;
-          break;
-        } else {
+        } else if (result.refusedForContent()) {
           queue.remove(owner, batch, EventQueue.DROPPED_REJECTED);
           queue.sentLog().add(now, batch.size(), describe(result), payload, KEEP_SENT);
           dropped += batch.size();
-          problem = "the collector refused a batch (" + result.status() + "); its " + batch.size()
+          problem = "the collector refused a batch (" + describe(result) + "); its " + batch.size()
               + " events were dropped";
+        } else {
+          // 404, 401, 403, 405, 3xx, 5xx...: the endpoint or the collector is wrong or down, not the
+          // events. They stay queued until it is put right; the backoff keeps the retries rare.
+          queue.release(owner, batch);
+          problem = result.retryProblem();
+          state = state.failed(now, now + backoff.delayMillis(state.failures() + 1, result.retryAfterMillis()), problem);
+          retryLater = true;
+          break;
         }
       }
     }
@@ -143,12 +166,53 @@ public final class Flusher {
     return new Outcome(sent, batches, dropped, problem, retryLater);
   }
 
-  /** The collector's answer in a line, e.g. {@code 200: received 100, duplicates 0}. */
+  /**
+   * Takes out of {@code batch} the events the collector would reject (docs/protocol.md), so that
+   * they never reach it: events queued by an SDK that did not check them yet, or a command event
+   * the SDK built wrong. They are dropped, counted with the refused ones and logged for {@code
+   * show --sent}, unsent. The time window is left to the collector, whose clock and retention
+   * decide it.
+   *
+   * @return the events to send
+   */
+  private List<QueuedEvent> setAsideInvalid(EventQueue queue, List<QueuedEvent> batch, long now) throws SQLException {
+    List<QueuedEvent> valid = new ArrayList<>(batch.size());
+    List<QueuedEvent> invalid = new ArrayList<>();
+    List<String> reasons = new ArrayList<>();
+    for (QueuedEvent event : batch) {
+      String reason;
+      try {
+        reason = EventRules.problem(Json.parse(event.body()));
+      } catch (RuntimeException notJson) {
+        reason = "event is not valid JSON";
+      }
+      if (reason == null) {
+        valid.add(event);
+      } else {
+        invalid.add(event);
+        reasons.add("#" + (invalid.size() - 1) + " " + reason); // its index in the payload logged below
+      }
+    }
+    if (!invalid.isEmpty()) {
+      queue.remove(owner, invalid, EventQueue.DROPPED_REJECTED);
+      queue.sentLog().add(now, invalid.size(), "not sent: the collector would reject "
+          + (invalid.size() == 1 ? "this event: " : "these events: ") + String.join("; ", reasons),
+          BatchPayload.of(config.toolName(), invalid.get(0).serviceVersion(), invalid).compact(), KEEP_SENT);
+    }
+    return valid;
+  }
+
+  /**
+   * The collector's answer in a line, e.g. {@code 200: received 100, duplicates 0} or {@code 200:
+   * received 100, duplicates 0, rejected 1: #3 metadata.success must be a boolean}.
+   */
   static String describe(SendResult result) {
     try {
       Map<String, Object> json = Json.parseObject(result.body());
       if (json.containsKey("received")) {
-        return result.status() + ": received " + json.get("received") + ", duplicates " + json.get("duplicates");
+        String rejections = IngestAnswer.parse(result.body(), Integer.MAX_VALUE).rejections();
+        return result.status() + ": received " + json.get("received") + ", duplicates " + json.get("duplicates")
+            + (rejections.isEmpty() ? "" : ", " + rejections);
       }
       if (json.get("error") instanceof String) {
         return result.status() + ": " + json.get("error");

@@ -79,6 +79,33 @@ class EventPropertiesTest {
   }
 
   @Test
+  void mistypedWellKnownEventTypeIsRefusedWithTheCollectorsReason() {
+    assertThatThrownBy(() -> Telemetry.track("feature_used", Map.of("format", "csv")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("The feature_used event would be rejected by the collector: metadata.feature is required"
+            + " for feature_used events; record it with Telemetry.trackFeature or Telemetry.trackMethod");
+    assertThatThrownBy(() -> Telemetry.track("command_executed", Map.of("rows", 3)))
+        .hasMessage("The command_executed event would be rejected by the collector:"
+            + " metadata.command is required for command_executed events");
+  }
+
+  @Test
+  void stringTheCollectorWouldRejectIsRefused() {
+    assertThatThrownBy(() -> Telemetry.track("export_done", Map.of("name", "a\u0000b")))
+        .hasMessageEndingWith("metadata.<key> contains NUL (\\u0000), which is not allowed");
+    assertThatThrownBy(() -> Telemetry.trackFeature("export", Map.of("name", "a\uD800")))
+        .hasMessageEndingWith("metadata.<key> contains an unpaired surrogate, which is not valid Unicode");
+  }
+
+  @Test
+  void lengthIsCountedInCharactersAsTheCollectorCountsIt() {
+    String rocket = "\uD83D\uDE80"; // one character, two Java chars
+    assertThat(EventProperties.validate(Map.of("icon", rocket.repeat(256)))).containsKey("icon");
+    assertThatThrownBy(() -> EventProperties.validate(Map.of("icon", rocket.repeat(257))))
+        .hasMessageContaining("is 257 characters long");
+  }
+
+  @Test
   void trackingWithoutAnActiveAppDoesNothing() {
     Telemetry.trackFeature("export", Map.of("format", "csv"));
     Telemetry.trackMethod("Database::connect");

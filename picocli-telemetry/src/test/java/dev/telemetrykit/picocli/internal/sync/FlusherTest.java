@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** One upload against a scripted collector: every answer a collector can give. */
 class FlusherTest {
@@ -176,6 +178,140 @@ class FlusherTest {
     assertThat(outcome.dropped()).isZero();
     assertThat(outcome.retryLater()).isTrue();
     assertThat(fixture.queued()).isEqualTo(2);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "404 | the collector answered 404 Not Found: check the endpoint",
+      "405 | the collector answered 405 Method Not Allowed: check the endpoint",
+      "401 | the collector answered 401 Unauthorized: check the endpoint, and the ingest key if the collector requires one",
+      "403 | the collector answered 403 Forbidden: check the endpoint, and the ingest key if the collector requires one",
+      "301 | the collector answered 301 Moved Permanently: redirects are not followed, so check the endpoint (its scheme, host and path)",
+      "302 | the collector answered 302 Found: redirects are not followed, so check the endpoint (its scheme, host and path)",
+      "307 | the collector answered 307 Temporary Redirect: redirects are not followed, so check the endpoint (its scheme, host and path)"})
+  void answerOfAMisconfiguredEndpointKeepsEveryEventAndBacksOffSayingWhy(int status, String why) throws Exception {
+    collector.stubFor(post(urlEqualTo("/events")).willReturn(aResponse().withStatus(status)
+        .withHeader("Location", "https://elsewhere.example.com/events")
+        .withBody("<html><body>" + status + "</body></html>")));
+    fixture.withEvents(120);
+
+    Flusher.Outcome outcome = fixture.flush();
+
+    assertThat(outcome.sent()).isZero();
+    assertThat(outcome.dropped()).isZero();
+    assertThat(outcome.retryLater()).isTrue();
+    assertThat(outcome.problem()).isEqualTo(why);
+    assertThat(fixture.queued()).isEqualTo(120);
+    assertThat(fixture.counter(EventQueue.DROPPED_REJECTED)).isZero();
+    assertThat(sentBatches()).hasSize(1); // stops at the first such answer: the next batch would get the same
+    SyncState state = fixture.syncState();
+    assertThat(state.failures()).isEqualTo(1);
+    assertThat(state.nextAttempt() - fixture.time.epochMillis()).isEqualTo(60_000L);
+    assertThat(state.lastError()).isEqualTo(why);
+  }
+
+  @Test
+  void endpointPutRightDeliversWhatMisconfiguredAnswersKept() throws Exception {
+    collector.stubFor(post(urlEqualTo("/events")).inScenario("moved").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(404)).willSetStateTo("fixed"));
+    collector.stubFor(post(urlEqualTo("/events")).inScenario("moved").whenScenarioStateIs("fixed")
+        .willReturn(aResponse().withStatus(200).withBody(OK)));
+    fixture.withEvents(3);
+
+    fixture.flush();
+    fixture.time.advanceMillis(61_000);
+    Flusher.Outcome retry = fixture.flush();
+
+    assertThat(retry.sent()).isEqualTo(3);
+    assertThat(fixture.queued()).isZero();
+    assertThat(fixture.syncState().lastError()).isNull();
+  }
+
+  @Test
+  void badRequestWithoutTheProtocolsErrorBodyIsNotARefusal() throws Exception {
+    collector.stubFor(post(urlEqualTo("/events")).willReturn(aResponse().withStatus(400)
+        .withHeader("Content-Type", "text/html").withBody("<html><h1>400 Bad Request</h1>nginx</html>")));
+    fixture.withEvents(2);
+
+    Flusher.Outcome outcome = fixture.flush();
+
+    assertThat(outcome.retryLater()).isTrue();
+    assertThat(outcome.problem()).isEqualTo(
+        "the collector answered 400 Bad Request without the protocol's error body: check the endpoint");
+    assertThat(fixture.queued()).isEqualTo(2);
+    assertThat(fixture.counter(EventQueue.DROPPED_REJECTED)).isZero();
+  }
+
+  @Test
+  void unprocessableBatchIsDroppedAndCounted() throws Exception {
+    collector.stubFor(post(urlEqualTo("/events")).willReturn(aResponse().withStatus(422)
+        .withBody("{\"error\":\"events cannot be processed\"}")));
+    fixture.withEvents(3);
+
+    assertThat(fixture.flush().dropped()).isEqualTo(3);
+    assertThat(fixture.queued()).isZero();
+    assertThat(fixture.counter(EventQueue.DROPPED_REJECTED)).isEqualTo(3);
+  }
+
+  @Test
+  void answerRejectingSomeEventsRemovesTheAcceptedCountsTheRejectedAndLogsWhy() throws Exception {
+    collector.stubFor(post(urlEqualTo("/events")).willReturn(aResponse().withStatus(200).withBody(
+        "{\"received\":5,\"accepted\":3,\"duplicates\":0,\"rejected\":["
+            + "{\"index\":1,\"error\":\"metadata.success must be a boolean\"},"
+            + "{\"index\":3,\"error\":\"timestamp is more than 24 hours in the future\"}]}")));
+    fixture.withEvents(5);
+
+    Flusher.Outcome outcome = fixture.flush();
+
+    assertThat(outcome.sent()).isEqualTo(3);
+    assertThat(outcome.dropped()).isEqualTo(2);
+    assertThat(outcome.retryLater()).isFalse();
+    assertThat(outcome.problem()).isEqualTo("the collector rejected 2 events (rejected 2: "
+        + "#1 metadata.success must be a boolean; #3 timestamp is more than 24 hours in the future)");
+    assertThat(fixture.queued()).isZero();
+    assertThat(fixture.counter(EventQueue.DROPPED_REJECTED)).isEqualTo(2);
+    assertThat(fixture.syncState().failures()).isZero();
+    try (EventQueue q = EventQueue.open(fixture.config.databaseFile())) {
+      assertThat(q.sentLog().recent(5).get(0).outcome()).isEqualTo("200: received 5, duplicates 0, rejected 2: "
+          + "#1 metadata.success must be a boolean; #3 timestamp is more than 24 hours in the future");
+    }
+    assertThat(fixture.flush().batches()).isZero(); // nothing is left to send again
+  }
+
+  @Test
+  void rejectionReasonsFromTheNetworkAreKeptShortAndPrintable() throws Exception {
+    collector.stubFor(post(urlEqualTo("/events")).willReturn(aResponse().withStatus(200).withBody(
+        "{\"received\":2,\"duplicates\":0,\"rejected\":[{\"index\":0,\"error\":\"\\u001b[31m"
+            + "x".repeat(5000) + "\"},{\"index\":7,\"error\":\"out of the batch\"},{\"index\":\"1\"}]}")));
+    fixture.withEvents(2);
+
+    Flusher.Outcome outcome = fixture.flush();
+
+    assertThat(outcome.dropped()).isEqualTo(1);
+    assertThat(outcome.sent()).isEqualTo(1);
+    assertThat(outcome.problem()).hasSizeLessThan(300).doesNotContain("\u001b").contains("#0 ?[31mxxx");
+  }
+
+  @Test
+  void queuedEventTheCollectorWouldRejectIsNeverSent() throws Exception {
+    answer(200);
+    fixture.withEvents(2);
+    String id = dev.telemetrykit.picocli.internal.event.EventIds.newId(fixture.time.epochMillis());
+    new dev.telemetrykit.picocli.internal.queue.Journal(fixture.config.journalDirectory().toFile()).append(id,
+        "{\"event_id\":\"" + id + "\",\"event_type\":\"feature_used\",\"timestamp\":" + fixture.time.epochMillis()
+            + ",\"user_id\":\"" + "a".repeat(64) + "\",\"session_id\":\"" + id + "\",\"metadata\":{\"format\":\"csv\","
+            + "\"version\":\"2.5.1\"}}");
+
+    Flusher.Outcome outcome = fixture.flush();
+
+    assertThat(sentBatches()).singleElement().satisfies(b -> assertThat((List<?>) b.get("events")).hasSize(2));
+    assertThat(outcome.sent()).isEqualTo(2);
+    assertThat(fixture.queued()).isZero();
+    assertThat(fixture.counter(EventQueue.DROPPED_REJECTED)).isEqualTo(1);
+    try (EventQueue q = EventQueue.open(fixture.config.databaseFile())) {
+      assertThat(q.sentLog().recent(5)).extracting(b -> b.outcome()).contains(
+          "not sent: the collector would reject this event: #0 metadata.feature is required for feature_used events");
+    }
   }
 
   @Test
