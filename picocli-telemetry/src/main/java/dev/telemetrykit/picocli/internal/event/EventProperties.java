@@ -26,7 +26,7 @@ public final class EventProperties {
 
   /** Checks an event type: 1-64 characters of a-z, 0-9, '_' or '.', starting with a letter. */
   public static String eventType(String type) {
-    if (type == null || type.isEmpty() || type.length() > 64 || !eventTypeChars(type)) {
+    if (type == null || !Names.isEventType(type)) {
       throw new IllegalArgumentException(
           "Event type '" + type + "' is invalid: use 1-64 characters of a-z, 0-9, '_' or '.', "
               + "starting with a letter, e.g. \"export_finished\"");
@@ -82,7 +82,7 @@ public final class EventProperties {
   }
 
   private static void checkKey(String key) {
-    if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH || !keyChars(key)) {
+    if (key == null || !Names.isMetadataKey(key)) {
       throw new IllegalArgumentException(
           "Property key '" + key + "' is invalid: use 1-" + MAX_KEY_LENGTH
               + " letters, digits, '_', '.' or '-', starting with a letter");
@@ -124,36 +124,6 @@ public final class EventProperties {
         "Property '" + key + "' has a value of type "
             + (value == null ? "null" : value.getClass().getName())
             + "; use a String, a number, a Boolean or an enum");
-  }
-
-  private static boolean eventTypeChars(String s) {
-    if (s.charAt(0) < 'a' || s.charAt(0) > 'z') {
-      return false;
-    }
-    for (int i = 1; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.')) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean keyChars(String s) {
-    if (!isAsciiLetter(s.charAt(0))) {
-      return false;
-    }
-    for (int i = 1; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!(isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-')) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   private static boolean printable(String s) {

@@ -3,7 +3,6 @@ package dev.telemetrykit.picocli.internal.event;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The protocol's rules for one event (docs/protocol.md), as the collector applies them: the SDK's
@@ -25,12 +24,6 @@ public final class EventRules {
 
   static final List<String> EVENT_FIELDS =
       List.of("event_id", "event_type", "timestamp", "user_id", "session_id", "metadata");
-  private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  private static final Pattern USER_ID = Pattern.compile("[0-9a-f]{64}");
-  private static final Pattern EVENT_TYPE = Pattern.compile("[a-z][a-z0-9_.]{0,63}");
-  private static final Pattern METADATA_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
-  // Keys of nested objects are option names such as "--target", so they may start with '-'.
-  private static final Pattern NESTED_KEY = Pattern.compile("[\\x21-\\x7E]{1,64}");
 
   private EventRules() {}
 
@@ -87,12 +80,14 @@ public final class EventRules {
         throw new Refusal("<field>", "is not a known field; allowed: " + String.join(", ", EVENT_FIELDS));
       }
     }
-    requireMatch(event, "event_id", UUID, "must be a canonical lowercase UUID");
+    requireFormat(event, "event_id", Names.isUuid(requiredText(event, "event_id")), "must be a canonical lowercase UUID");
     String eventType = requiredText(event, "event_type");
     checkEventType(eventType);
     checkTimestamp(event.get("timestamp"), now, retentionMillis);
-    requireMatch(event, "user_id", USER_ID, "must be 64 lowercase hexadecimal characters");
-    requireMatch(event, "session_id", UUID, "must be a canonical lowercase UUID");
+    requireFormat(event, "user_id", Names.isUserId(requiredText(event, "user_id")),
+        "must be 64 lowercase hexadecimal characters");
+    requireFormat(event, "session_id", Names.isUuid(requiredText(event, "session_id")),
+        "must be a canonical lowercase UUID");
     Object metadata = event.get("metadata");
     if (!(metadata instanceof Map)) {
       throw new Refusal("metadata", "is required and must be a JSON object");
@@ -101,7 +96,7 @@ public final class EventRules {
   }
 
   private static void checkEventType(String eventType) {
-    if (eventType == null || !EVENT_TYPE.matcher(eventType).matches()) {
+    if (eventType == null || !Names.isEventType(eventType)) {
       throw new Refusal("event_type", "must be 1 to 64 characters of a-z, 0-9, '_' or '.', starting with a letter");
     }
   }
@@ -126,8 +121,8 @@ public final class EventRules {
     }
   }
 
-  private static void requireMatch(Map<?, ?> event, String name, Pattern pattern, String problem) {
-    if (!pattern.matcher(requiredText(event, name)).matches()) {
+  private static void requireFormat(Map<?, ?> event, String name, boolean valid, String problem) {
+    if (!valid) {
       throw new Refusal(name, problem);
     }
   }
@@ -150,7 +145,7 @@ public final class EventRules {
     }
     for (Map.Entry<?, ?> entry : metadata.entrySet()) {
       Object key = entry.getKey();
-      if (!(key instanceof String) || !METADATA_KEY.matcher((String) key).matches()) {
+      if (!(key instanceof String) || !Names.isMetadataKey((String) key)) {
         throw new Refusal("metadata", "has an invalid key:"
             + " keys are 1 to 64 characters of A-Z, a-z, 0-9, '_', '.' or '-', starting with a letter");
       }
@@ -169,7 +164,7 @@ public final class EventRules {
       throw new Refusal(shown, "has more than " + MAX_ENTRIES + " keys");
     }
     for (Map.Entry<?, ?> entry : object.entrySet()) {
-      if (!(entry.getKey() instanceof String) || !NESTED_KEY.matcher((String) entry.getKey()).matches()) {
+      if (!(entry.getKey() instanceof String) || !Names.isNestedKey((String) entry.getKey())) {
         throw new Refusal(shown, "has an invalid key:"
             + " keys of a nested object are 1 to 64 printable ASCII characters without spaces");
       }

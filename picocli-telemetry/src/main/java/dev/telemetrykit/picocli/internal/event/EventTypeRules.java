@@ -1,11 +1,10 @@
 package dev.telemetrykit.picocli.internal.event;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The metadata the protocol's well-known event types require or constrain (docs/protocol.md,
@@ -13,35 +12,40 @@ import java.util.stream.Stream;
  * follow the generic rules only, and custom event types have none of these.
  */
 final class EventTypeRules {
-  private enum Kind { STRING, NON_EMPTY_STRING, BOOLEAN, NON_NEGATIVE_INTEGER, INT32, STRING_ARRAY, OPTION_VALUES, CLASS_NAME }
+  // Kinds of value, as ints rather than an enum: an enum and its switch would be two more classes to
+  // load at a JVM's first custom event.
+  private static final int STRING = 0;
+  private static final int NON_EMPTY_STRING = 1;
+  private static final int BOOLEAN = 2;
+  private static final int NON_NEGATIVE_INTEGER = 3;
+  private static final int INT32 = 4;
+  private static final int STRING_ARRAY = 5;
+  private static final int OPTION_VALUES = 6;
+  private static final int CLASS_NAME = 7;
 
-  private record Rule(String key, Kind kind, boolean required) {}
-
-  // A Java class name, so that "error" can never carry an exception message.
-  private static final Pattern CLASS_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
+  private record Rule(String key, int kind, boolean required) {}
 
   private static final List<Rule> PLATFORM = List.of(
-      new Rule(EventSchema.VERSION, Kind.STRING, false),
-      new Rule(EventSchema.OS, Kind.STRING, false),
-      new Rule(EventSchema.ARCH, Kind.STRING, false),
-      new Rule(EventSchema.JAVA_VERSION, Kind.STRING, false),
-      new Rule(EventSchema.CI, Kind.BOOLEAN, false),
-      new Rule(EventSchema.INTERACTIVE, Kind.BOOLEAN, false));
+      new Rule(EventSchema.VERSION, STRING, false),
+      new Rule(EventSchema.OS, STRING, false),
+      new Rule(EventSchema.ARCH, STRING, false),
+      new Rule(EventSchema.JAVA_VERSION, STRING, false),
+      new Rule(EventSchema.CI, BOOLEAN, false),
+      new Rule(EventSchema.INTERACTIVE, BOOLEAN, false));
 
   private static final Map<String, List<Rule>> RULES = Map.of(
       "command_executed", with(
-          new Rule(EventSchema.COMMAND, Kind.STRING, true),
-          new Rule(EventSchema.SUCCESS, Kind.BOOLEAN, true),
-          new Rule(EventSchema.DURATION_MS, Kind.NON_NEGATIVE_INTEGER, true),
-          new Rule(EventSchema.EXIT_CODE, Kind.INT32, true),
-          new Rule(EventSchema.OPTIONS, Kind.STRING_ARRAY, false),
-          new Rule(EventSchema.OPTION_VALUES, Kind.OPTION_VALUES, false),
-          new Rule(EventSchema.ERROR, Kind.CLASS_NAME, false)),
-      "feature_used", with(new Rule("feature", Kind.NON_EMPTY_STRING, true)),
-      "method_called", with(new Rule("method", Kind.NON_EMPTY_STRING, true)));
+          new Rule(EventSchema.COMMAND, STRING, true),
+          new Rule(EventSchema.SUCCESS, BOOLEAN, true),
+          new Rule(EventSchema.DURATION_MS, NON_NEGATIVE_INTEGER, true),
+          new Rule(EventSchema.EXIT_CODE, INT32, true),
+          new Rule(EventSchema.OPTIONS, STRING_ARRAY, false),
+          new Rule(EventSchema.OPTION_VALUES, OPTION_VALUES, false),
+          new Rule(EventSchema.ERROR, CLASS_NAME, false)),
+      "feature_used", with(new Rule("feature", NON_EMPTY_STRING, true)),
+      "method_called", with(new Rule("method", NON_EMPTY_STRING, true)));
 
-  private static final Set<String> WELL_KNOWN_KEYS =
-      RULES.values().stream().flatMap(List::stream).map(Rule::key).collect(Collectors.toUnmodifiableSet());
+  private static final Set<String> WELL_KNOWN_KEYS = wellKnownKeys();
 
   private EventTypeRules() {}
 
@@ -64,7 +68,7 @@ final class EventTypeRules {
       if (!matches(rule.kind(), value)) {
         throw EventRules.refusal(shown, describe(rule.kind()));
       }
-      if (rule.kind() == Kind.OPTION_VALUES) {
+      if (rule.kind() == OPTION_VALUES) {
         for (Object optionValue : ((Map<?, ?>) value).values()) {
           // Arrays were already checked to hold only strings; numbers and booleans are not option values.
           if (!(optionValue instanceof String) && !(optionValue instanceof List)) {
@@ -75,7 +79,7 @@ final class EventTypeRules {
     }
   }
 
-  private static boolean matches(Kind kind, Object value) {
+  private static boolean matches(int kind, Object value) {
     switch (kind) {
       case STRING: return value instanceof String;
       case NON_EMPTY_STRING: return value instanceof String && !((String) value).isEmpty();
@@ -87,12 +91,11 @@ final class EventTypeRules {
       case STRING_ARRAY: return value instanceof List; // items were checked by the generic rules
       case OPTION_VALUES: return value instanceof Map;
       default: // CLASS_NAME
-        return value instanceof String && ((String) value).length() <= EventRules.MAX_STRING_LENGTH
-            && CLASS_NAME.matcher((String) value).matches();
+        return value instanceof String && Names.isClassName((String) value);
     }
   }
 
-  private static String describe(Kind kind) {
+  private static String describe(int kind) {
     switch (kind) {
       case STRING: return "must be a string";
       case NON_EMPTY_STRING: return "must be a non-empty string";
@@ -105,7 +108,21 @@ final class EventTypeRules {
     }
   }
 
+  // Loops rather than streams: a custom event is recorded on the app's own path, where the first
+  // lambda of a JVM costs tens of milliseconds.
   private static List<Rule> with(Rule... specific) {
-    return Stream.concat(Stream.of(specific), PLATFORM.stream()).collect(Collectors.toUnmodifiableList());
+    List<Rule> rules = new ArrayList<>(List.of(specific));
+    rules.addAll(PLATFORM);
+    return List.copyOf(rules);
+  }
+
+  private static Set<String> wellKnownKeys() {
+    Set<String> keys = new HashSet<>();
+    for (List<Rule> rules : RULES.values()) {
+      for (Rule rule : rules) {
+        keys.add(rule.key());
+      }
+    }
+    return Set.copyOf(keys);
   }
 }
