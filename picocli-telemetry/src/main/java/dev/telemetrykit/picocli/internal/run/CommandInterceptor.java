@@ -43,6 +43,8 @@ import picocli.CommandLine.ParseResult;
 public final class CommandInterceptor
     implements IExecutionStrategy, IExecutionExceptionHandler, IParameterExceptionHandler {
   static final int MAX_VALUE_LENGTH = 100;
+  /** The protocol's cap on the names, value keys and list items of one event's options. */
+  static final int MAX_ENTRIES = 64;
 
   private final IExecutionStrategy strategy;
   private final IExecutionExceptionHandler executionHandler;
@@ -364,19 +366,39 @@ public final class CommandInterceptor
     }
   }
 
+  /**
+   * Options and values are kept within what the protocol accepts (at most 64 names, values and
+   * items of a list; value keys of printable ASCII), so that an unusual command is recorded with
+   * less detail rather than refused whole by the check before sending.
+   */
   private static void collectOptions(ParseResult level, List<String> names, Map<String, Object> values) {
     for (OptionSpec option : level.matchedOptions()) {
       String name = option.longestName();
-      if (!names.contains(name)) {
+      if (!names.contains(name) && names.size() < MAX_ENTRIES) {
         names.add(name);
       }
-      if (!option.usageHelp() && !option.versionHelp() && valueIsRecordable(option)) {
+      if (!option.usageHelp() && !option.versionHelp() && values.size() < MAX_ENTRIES && isValueKey(name)
+          && valueIsRecordable(option)) {
         Object value = valueOf(option);
         if (value != null) {
           values.put(name, value);
         }
       }
     }
+  }
+
+  /** The protocol's rule for a key of a nested object: 1 to 64 printable ASCII characters, no space. */
+  private static boolean isValueKey(String name) {
+    if (name.isEmpty() || name.length() > MAX_ENTRIES) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c <= ' ' || c > '~') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the value of {@code option} is recorded: a safe-marked or enum option's, never a flag's. */
@@ -413,6 +435,9 @@ public final class CommandInterceptor
     if (value instanceof Collection) {
       List<String> out = new ArrayList<>();
       for (Object item : (Collection<?>) value) {
+        if (out.size() == MAX_ENTRIES) {
+          break;
+        }
         out.add(text(item));
       }
       return out;
@@ -420,6 +445,9 @@ public final class CommandInterceptor
     if (value instanceof Object[]) {
       List<String> out = new ArrayList<>();
       for (Object item : (Object[]) value) {
+        if (out.size() == MAX_ENTRIES) {
+          break;
+        }
         out.add(text(item));
       }
       return out;
@@ -429,6 +457,11 @@ public final class CommandInterceptor
 
   private static String text(Object value) {
     String s = value instanceof Enum ? ((Enum<?>) value).name() : String.valueOf(value);
-    return s.length() > MAX_VALUE_LENGTH ? s.substring(0, MAX_VALUE_LENGTH) : s;
+    if (s.length() <= MAX_VALUE_LENGTH) {
+      return s;
+    }
+    // Never half of a surrogate pair: the protocol refuses an unpaired surrogate.
+    int end = Character.isHighSurrogate(s.charAt(MAX_VALUE_LENGTH - 1)) ? MAX_VALUE_LENGTH - 1 : MAX_VALUE_LENGTH;
+    return s.substring(0, end);
   }
 }
