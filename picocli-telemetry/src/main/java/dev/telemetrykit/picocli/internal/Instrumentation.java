@@ -91,7 +91,11 @@ public final class Instrumentation implements IParameterExceptionHandler {
     try {
       annotation = annotation(cl, settings);
     } catch (IOException e) {
-      return null; // the app's own class file cannot be read: run it without telemetry, never fail it
+      // The app's own class file cannot be read (a native image that does not keep it as a resource):
+      // nothing the author wrote is known to be wrong, so run it without telemetry, strict or not.
+      new Diagnostics(HostEnvironment.isSet(host.env().get("TELEMETRY_KIT_DEBUG")), host.err())
+          .failed("reading @TelemetryEnabled", e);
+      return null;
     }
     if (annotation == null) {
       if (host.strict()) {

@@ -19,6 +19,8 @@ public final class JavaProcess {
   private static final AtomicInteger COUNTER = new AtomicInteger();
 
   private final String mainClass;
+  private String modulePath; // with a main module: the module path, or null for the image's own modules
+  private String mainModule; // module/class, or null for mainClass on the class path
   private final Map<String, String> env = new HashMap<>();
   private final List<String> jvmOptions = new ArrayList<>();
   private boolean withoutTestFrameworks;
@@ -33,6 +35,18 @@ public final class JavaProcess {
   /** A process running {@code mainClass} in {@code workDir}, where its output is kept too. */
   public static JavaProcess of(Class<?> mainClass, Path workDir) {
     return new JavaProcess(mainClass.getName(), workDir);
+  }
+
+  /**
+   * A process running {@code mainModule} ({@code module/class}) from {@code modulePath} ({@code java
+   * -p modulePath -m mainModule}); with {@code modulePath} null, from the modules linked into the
+   * Java runtime given by {@link #javaHome} (a jlink image).
+   */
+  public static JavaProcess ofModule(String modulePath, String mainModule, Path workDir) {
+    JavaProcess process = new JavaProcess(null, workDir);
+    process.modulePath = modulePath;
+    process.mainModule = mainModule;
+    return process;
   }
 
   public JavaProcess env(String name, String value) {
@@ -87,10 +101,19 @@ public final class JavaProcess {
     List<String> command = new ArrayList<>();
     command.add(javaHome.resolve("bin").resolve("java").toString());
     command.addAll(jvmOptions);
-    command.add("-cp");
-    command.add(withoutTestFrameworks ? withoutTestFrameworks(System.getProperty("java.class.path"))
-        : System.getProperty("java.class.path"));
-    command.add(mainClass);
+    if (mainModule != null) {
+      if (modulePath != null) {
+        command.add("-p");
+        command.add(modulePath);
+      }
+      command.add("-m");
+      command.add(mainModule);
+    } else {
+      command.add("-cp");
+      command.add(withoutTestFrameworks ? withoutTestFrameworks(System.getProperty("java.class.path"))
+          : System.getProperty("java.class.path"));
+      command.add(mainClass);
+    }
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
     // A clean environment: nothing from the developer's or CI's shell decides the outcome.

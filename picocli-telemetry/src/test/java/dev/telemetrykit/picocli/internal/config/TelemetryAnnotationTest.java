@@ -181,6 +181,17 @@ class TelemetryAnnotationTest {
   }
 
   @Test
+  void whenNoClassFileCanBeReadItCannotBeToldSoItIsAnIoErrorNotAMissingAnnotation() throws Exception {
+    DefiningLoader loader = new DefiningLoader(null); // as in a native image: no class file is a resource
+    Class<?> annotated = loader.define(classFile(Written.class));
+
+    assertThatThrownBy(() -> TelemetryAnnotation.find(annotated))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(Written.class.getName())
+        .hasMessageContaining("native image");
+  }
+
+  @Test
   void aTruncatedClassFileIsRefusedWithAnIoErrorAtEveryLength() throws Exception {
     byte[] classFile = classFile(Crowded.class);
     for (int length = 0; length < classFile.length; length++) {
