@@ -4,6 +4,7 @@ import dev.telemetrykit.picocli.internal.HostEnvironment;
 import dev.telemetrykit.picocli.internal.Instrumentation;
 import dev.telemetrykit.picocli.internal.event.EventProperties;
 import dev.telemetrykit.picocli.internal.run.Recorder;
+import dev.telemetrykit.picocli.internal.sync.FlushMain;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -33,6 +34,7 @@ public final class Telemetry {
    * {@code args} and returns its exit code, exactly as {@code new CommandLine(app).execute(args)}.
    */
   public static int execute(Object app, String... args) {
+    uploadIfStartedToUpload();
     if (app == null) {
       throw new IllegalArgumentException("The parameter 'app' must not be null");
     }
@@ -52,6 +54,7 @@ public final class Telemetry {
    * @return {@code cl}
    */
   public static CommandLine install(CommandLine cl) {
+    uploadIfStartedToUpload();
     if (cl == null) {
       throw new IllegalArgumentException("The parameter 'cl' must not be null");
     }
@@ -75,6 +78,7 @@ public final class Telemetry {
    * @return {@code cl}
    */
   public static CommandLine install(CommandLine cl, Class<?> settings) {
+    uploadIfStartedToUpload();
     if (cl == null) {
       throw new IllegalArgumentException("The parameter 'cl' must not be null");
     }
@@ -108,10 +112,23 @@ public final class Telemetry {
    *     otherwise the program runs without telemetry
    */
   public static void start(Class<?> app) {
+    uploadIfStartedToUpload();
     if (app == null) {
       throw new IllegalArgumentException("The parameter 'app' must not be null");
     }
     activate(Instrumentation.start(app, HostEnvironment.system()));
+  }
+
+  /**
+   * When a due run started this program again to upload (a jpackage launcher, a native image, a
+   * launcher's own class loader: docs/sync.md), uploads and exits 0 here, before the app runs. One
+   * environment lookup on every other run.
+   */
+  private static void uploadIfStartedToUpload() {
+    String marker = System.getenv(FlushMain.MARKER);
+    if (marker != null) {
+      FlushMain.runMarked(marker);
+    }
   }
 
   /**

@@ -160,7 +160,7 @@ public final class Instrumentation implements IParameterExceptionHandler {
       FlushLauncher upload =
           recorder != null && consent.granted() && !config.debug() && endpointProblem == null
               && SyncState.uploadDue(config, host.time().epochMillis())
-              ? FlushLauncher.create(config, diagnostics)
+              ? FlushLauncher.create(config, host, diagnostics)
               : null;
       if (recorder != null || asker != null) {
         CommandInterceptor.install(cl, recorder, asker, listed, upload, config.exitWaitMillis());

@@ -8,6 +8,7 @@ import dev.telemetrykit.picocli.internal.queue.EventQueue;
 import dev.telemetrykit.picocli.internal.queue.SentBatch;
 import dev.telemetrykit.picocli.internal.run.ProblemNote;
 import dev.telemetrykit.picocli.internal.sync.SyncState;
+import dev.telemetrykit.picocli.internal.sync.UploadStart;
 import java.io.File;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -64,6 +65,10 @@ final class StatusCommand implements Callable<Integer> {
     checkUntrustedFiles(problems);
     checkCorruptCopy(problems);
     checkInvalidEvents(problems);
+    String notStarted = UploadStart.problem(context.config, System.currentTimeMillis());
+    if (notStarted != null) {
+      problems.add(notStarted);
+    }
     if (problems.isEmpty()) {
       out.println("  problems:    none");
     } else {

@@ -1,84 +1,79 @@
 package dev.telemetrykit.picocli.internal.sync;
 
 import dev.telemetrykit.picocli.internal.Diagnostics;
+import dev.telemetrykit.picocli.internal.HostEnvironment;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
-import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts the upload process of a due run once its command has ended, on a daemon thread that the
- * run waits for at most {@code exitWaitMillis} (starting a process takes ~25 ms).
+ * Starts the upload of a due run, in the form {@link UploadLaunch} chose: a process once the
+ * command has ended, on a daemon thread that the run waits for at most {@code exitWaitMillis}
+ * (starting a process takes ~25 ms); or, in a container's PID 1, an upload on a daemon thread of
+ * this JVM that starts at once and that the end of the command waits for just as long.
  *
  * <p>Why at the end and not while the command runs: a JVM starting up takes most of two cores for
  * a few hundred milliseconds, and on a 2-core machine that slowed the command itself by ~370 ms
  * (docs/sync.md). Started at the end, at low priority where {@code nice} exists, the upload
  * competes with nothing of the user's. Runs that are not due read one small file and list the
- * journal, nothing more.
+ * journal, nothing more: they never load this class.
  */
 public final class FlushLauncher implements Runnable {
-  private static final String NICE = "/usr/bin/nice";
-  private static final String SETSID = "/usr/bin/setsid";
-  private static final String SHELL = "/bin/sh";
-
-  private final List<String> command;
-  private final boolean detaching;
-  private final File claim;
+  private final TelemetryConfig config;
+  private final UploadLaunch launch;
+  private final InProcessUpload inProcess;
   private final Diagnostics diagnostics;
 
-  private FlushLauncher(List<String> command, boolean detaching, File claim, Diagnostics diagnostics) {
-    this.command = command;
-    this.detaching = detaching;
-    this.claim = claim;
+  private FlushLauncher(TelemetryConfig config, UploadLaunch launch, InProcessUpload inProcess, Diagnostics diagnostics) {
+    this.config = config;
+    this.launch = launch;
+    this.inProcess = inProcess;
     this.diagnostics = diagnostics;
   }
 
   /**
-   * A launcher for an upload of {@code config}'s tool. Starts nothing yet. Made only for a run
-   * that {@link SyncState#uploadDue} says is due, so that other runs do not load this class.
+   * A launcher for an upload of {@code config}'s tool. Made only for a run that {@link
+   * SyncState#uploadDue} says is due, so that other runs do not load this class. Starts nothing
+   * yet, except in PID 1, where the upload starts now, beside the command: its process could not
+   * outlive ours.
    */
-  public static FlushLauncher create(TelemetryConfig config, Diagnostics diagnostics) {
-    List<String> command = new ArrayList<>();
-    boolean detaching = new File(SHELL).canExecute();
-    if (detaching) {
-      // Detach through a shell that starts the upload in the background and exits at once: while
-      // a child of ours is alive, the JVM's exit waits ~300 ms for the thread that reaps it
-      // (blocked in native waitpid). With the shell gone, the CLI exits as if nothing happened.
-      command.add(SHELL);
-      command.add("-c");
-      command.add("\"$@\" </dev/null >/dev/null 2>&1 &");
-      command.add("telemetry-kit-upload");
-    }
-    if (new File(SETSID).canExecute()) {
-      command.add(SETSID); // its own session: closing the terminal does not hang it up
-    }
-    if (new File(NICE).canExecute()) {
-      command.add(NICE); // background work: the user's next command comes first
-    }
-    command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-    // A short job on the user's machine: the quick JIT, one GC thread, shared classes.
-    command.add("-XX:TieredStopAtLevel=1");
-    command.add("-XX:+UseSerialGC");
-    command.add("-Xshare:auto");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(FlushMain.class.getName());
-    command.addAll(FlushMain.arguments(config));
-    return new FlushLauncher(command, detaching, config.uploadClaimFile().toFile(), diagnostics);
+  public static FlushLauncher create(TelemetryConfig config, HostEnvironment host, Diagnostics diagnostics) {
+    UploadLaunch launch = UploadLaunch.decide(LaunchFacts.current(host), FlushMain.arguments(config), config.home(),
+        UploadStart.errorFile(config));
+    InProcessUpload inProcess = launch.form() == UploadLaunch.Form.IN_PROCESS
+        ? InProcessUpload.start(config, diagnostics)
+        : null;
+    return new FlushLauncher(config, launch, inProcess, diagnostics);
   }
 
   @Override
   public void run() {
     try {
-      Process process = new ProcessBuilder(command)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start();
-      if (detaching) {
+      List<String> command = new ArrayList<>(launch.command());
+      if (!launch.argFile().isEmpty()) {
+        Path argFile = UploadStart.argFile(config);
+        UploadStart.writeOwnerOnly(argFile, UploadLaunch.argFileText(launch.argFile()));
+        command.set(command.indexOf(UploadLaunch.ARG_FILE_PLACEHOLDER), "@" + argFile);
+      }
+      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      builder.environment().clear();
+      builder.environment().putAll(launch.environment());
+      if (launch.detached()) {
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD); // the shell sends the upload's to the file
+      } else {
+        Path errors = UploadStart.errorFile(config);
+        UploadStart.writeOwnerOnly(errors, "");
+        builder.redirectError(ProcessBuilder.Redirect.appendTo(errors.toFile()));
+      }
+      Process process = builder.start();
+      process.getOutputStream().close();
+      if (launch.detached()) {
         process.waitFor(); // the shell exits within milliseconds, leaving the upload running
       }
     } catch (IOException | RuntimeException e) {
+      UploadStart.failed(config, e.getMessage() != null ? e.getMessage() : e.toString());
       diagnostics.failed("starting the upload process", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -86,11 +81,21 @@ public final class FlushLauncher implements Runnable {
   }
 
   /**
-   * Starts the upload process, waiting at most {@code millis} for it to be under way; starts none
-   * when another run started one moments ago ({@link UploadClaim}).
+   * The command has ended and its event is written: starts the upload process, waiting at most
+   * {@code millis} for it to be under way, and none when another run started one moments ago
+   * ({@link UploadClaim}). In PID 1, lets the upload under way send that event too, and waits for
+   * it as long.
    */
   public void launch(long millis) {
-    if (!UploadClaim.take(claim, System.currentTimeMillis())) {
+    if (inProcess != null) {
+      inProcess.finish(millis);
+      return;
+    }
+    if (!UploadClaim.take(config.uploadClaimFile().toFile(), System.currentTimeMillis())) {
+      return;
+    }
+    if (launch.form() == UploadLaunch.Form.NONE) {
+      UploadStart.failed(config, launch.problem()); // the claim stays unmarked: status says why
       return;
     }
     Thread thread = new Thread(this, "telemetry-kit-flush-launcher");
@@ -101,5 +106,10 @@ public final class FlushLauncher implements Runnable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** How the upload starts: for tests and debug output. */
+  UploadLaunch.Form form() {
+    return launch.form();
   }
 }

@@ -9,12 +9,16 @@ import dev.telemetrykit.picocli.internal.queue.Journal;
 import dev.telemetrykit.picocli.internal.run.TimeSource;
 import java.io.File;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The short-lived upload process a due run starts: {@code java -cp <the app's class path>
- * dev.telemetrykit.picocli.internal.sync.FlushMain <settings>}.
+ * dev.telemetrykit.picocli.internal.sync.FlushMain <settings>}, or the app itself started again
+ * with {@link #MARKER} set, whose first call of {@code Telemetry} comes here ({@link #runMarked}).
+ * {@link UploadLaunch} decides which.
  *
  * <p>Why a process: a CLI cannot create its first HTTP client (~300 ms in a fresh JVM) and finish a
  * request within its 250 ms exit bound, so the upload runs beside it and outlives it. It never
@@ -27,7 +31,58 @@ public final class FlushMain {
   /** Leaves time to close the queue before the watchdog. */
   static final long WORK_MILLIS = 25_000L;
 
+  /**
+   * Set in the environment of an app started again to upload ({@link UploadLaunch.Form#RELAUNCH}):
+   * {@code Telemetry.execute}, {@code install} and {@code start} look for it first and come here
+   * instead of running the app. Its value is {@link #marker}.
+   */
+  public static final String MARKER = "TELEMETRY_KIT_UPLOAD";
+
   private FlushMain() {}
+
+  /**
+   * The value of {@link #MARKER}: the {@link #arguments}, then the system properties the upload
+   * needs as {@code name=value}, one a line.
+   */
+  static String marker(List<String> arguments, Map<String, String> properties) {
+    StringBuilder value = new StringBuilder(String.join("\n", arguments));
+    for (Map.Entry<String, String> p : properties.entrySet()) {
+      if (p.getValue().indexOf('\n') < 0) {
+        value.append('\n').append(p.getKey()).append('=').append(p.getValue());
+      }
+    }
+    return value.toString();
+  }
+
+  /**
+   * The app was started again to upload: uploads and exits, so that the app never runs. Returns
+   * only when {@code marker} is not one of ours (the app then runs as if it were not set).
+   */
+  public static void runMarked(String marker) {
+    String[] lines = marker.split("\n", -1);
+    if (lines.length < ARGUMENTS) {
+      return;
+    }
+    String[] args = Arrays.copyOf(lines, ARGUMENTS);
+    try {
+      Integer.parseInt(args[2]);
+      Integer.parseInt(args[3]);
+      Long.parseLong(args[4]);
+      Integer.parseInt(args[5]);
+    } catch (NumberFormatException e) {
+      return;
+    }
+    for (int i = ARGUMENTS; i < lines.length; i++) {
+      int eq = lines[i].indexOf('=');
+      if (eq > 0) {
+        // Before anything reads them: SQLite's temp dir, the trust store, the proxy.
+        System.setProperty(lines[i].substring(0, eq), lines[i].substring(eq + 1));
+      }
+    }
+    main(args);
+  }
+
+  private static final int ARGUMENTS = 6;
 
   /**
    * The arguments that carry a tool's settings to the upload process, which inherits the
@@ -61,6 +116,7 @@ public final class FlushMain {
     TelemetryAnnotation declared = new TelemetryAnnotation(args[0], "", args[1], "", Integer.parseInt(args[2]),
         Integer.parseInt(args[3]), false, "", Long.parseLong(args[4]), Integer.parseInt(args[5]), 0);
     TelemetryConfig config = TelemetryConfig.from(declared, declared.name(), HostEnvironment.system());
+    UploadStart.started(config);
     if (config.debug() || config.endpointProblem() != null || !EffectiveConsent.resolve(config).granted()) {
       UploadClaim.release(config.uploadClaimFile().toFile());
       return; // the user may have said no since the run that started us

@@ -3,6 +3,10 @@ package dev.telemetrykit.picocli.internal.sync;
 import dev.telemetrykit.picocli.internal.files.SafeFiles;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * {@code <tool>.upload.claim}: an upload process was started moments ago and has not ended. A due
@@ -35,8 +39,14 @@ final class UploadClaim {
     if (age >= 0 && age < MAX_AGE_MILLIS) {
       return false;
     }
-    // Stale, or from the future (the clock was set back): take it over. Two runs that do so at
-    // the same moment both start an upload, and one of them yields to the other's lock.
+    // Stale, or from the future (the clock was set back): take it over, emptied of the mark of the
+    // process it belonged to, so that a start that fails now shows (UploadStart). Two runs that do
+    // so at the same moment both start an upload, and one of them yields to the other's lock.
+    try {
+      write(claim, "");
+    } catch (IOException | SecurityException e) {
+      // Unwritable, or a link: the flush lock still keeps uploads one at a time.
+    }
     claim.setLastModified(now);
     return true;
   }
@@ -47,12 +57,18 @@ final class UploadClaim {
    */
   static void renew(File claim, long now) {
     try {
-      if (!SafeFiles.createNew(claim.toPath())) {
-        claim.setLastModified(now);
-      }
+      SafeFiles.createNew(claim.toPath());
+      write(claim, UploadStart.MARK); // by a process that runs
     } catch (IOException | SecurityException e) {
       // Without a claim, due runs start upload processes that find the lock taken: slower, not wrong.
     }
+    claim.setLastModified(now);
+  }
+
+  /** Replaces the claim's content, never through a link (the claim exists: it was just made). */
+  static void write(File claim, String content) throws IOException {
+    Files.write(claim.toPath(), content.getBytes(StandardCharsets.UTF_8), StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
   }
 
   /** Ends the claim: the next due run may start an upload. */
