@@ -58,7 +58,8 @@ record UploadLaunch(
 
   /** The variables through which users and wrappers hand a JVM options of their own. */
   private static final List<String> JVM_OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
-  private static final Pattern GC_OPTION = Pattern.compile("-XX:\\+Use\\w*GC\\b");
+  /** Selects a GC, or may: a file of options, which is not read here. */
+  private static final Pattern GC_OPTION = Pattern.compile("-XX:\\+Use\\w*GC\\b|-XX:VMOptionsFile=|-XX:Flags=");
 
   /**
    * Decides how to start the upload of a tool.

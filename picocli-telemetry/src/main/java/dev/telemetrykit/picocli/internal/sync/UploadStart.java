@@ -124,6 +124,9 @@ public final class UploadStart {
     if (first == null) {
       return "it ended without an error message (an app that exits before calling Telemetry does that)";
     }
+    if (first.endsWith(".")) {
+      first = first.substring(0, first.length() - 1); // a clause of the problem line
+    }
     return first.length() > MAX_REASON_CHARS ? first.substring(0, MAX_REASON_CHARS) + "…" : first;
   }
 }

@@ -208,6 +208,14 @@ class UploadLaunchTest {
     assertThat(launch.environment()).containsEntry(variable, "-Xmx512m -XX:+UseParallelGC");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"-XX:VMOptionsFile=/etc/java/cli.options", "-XX:Flags=/etc/java/.hotspotrc"})
+  void aFileOfOptionsMaySelectAGcSoNoneIsAdded(String option) {
+    facts.env.put("JAVA_TOOL_OPTIONS", option);
+
+    assertThat(facts.decide().command()).doesNotContain("-XX:+UseSerialGC");
+  }
+
   @Test
   void anOptionThatOnlyLooksLikeAGcKeepsSerialGc() {
     facts.env.put("JAVA_TOOL_OPTIONS", "-XX:+UseGCOverheadLimit");
