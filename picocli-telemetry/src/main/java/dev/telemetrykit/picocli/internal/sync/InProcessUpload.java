@@ -3,8 +3,12 @@ package dev.telemetrykit.picocli.internal.sync;
 import dev.telemetrykit.picocli.internal.Diagnostics;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.event.EventIds;
+import dev.telemetrykit.picocli.internal.queue.EventQueue;
 import dev.telemetrykit.picocli.internal.queue.Journal;
+import dev.telemetrykit.picocli.internal.queue.JournalImporter;
 import dev.telemetrykit.picocli.internal.run.TimeSource;
+import java.io.IOException;
+import java.sql.SQLException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -74,19 +78,50 @@ final class InProcessUpload implements Runnable, Flusher.Progress, DoubleSupplie
       if (time.epochMillis() < SyncState.load(config.syncStateFile()).nextAttempt()) {
         return;
       }
-      Flusher flusher = new Flusher(config, FlushMain.sender(config),
-          new Backoff(this), time, EventIds.newId(time.epochMillis()));
+      // The HTTP client's set-up (~300 ms: the default SSLContext, even for http) on a thread of its
+      // own, while this one loads SQLite and moves the journal into the queue: the command is short.
+      ClientSetUp client = new ClientSetUp(config);
+      Thread setUp = new Thread(client, "telemetry-kit-upload-client");
+      setUp.setDaemon(true);
+      setUp.start();
+      Journal journal = new Journal(config.journalDirectory().toFile());
+      try (EventQueue queue = JournalImporter.openWithJournal(
+          config.databaseFile(), journal, config.maxQueuedEvents(), time.epochMillis())) {
+        // open and filled: the flush below finds it ready
+      } catch (SQLException | IOException e) {
+        // The flush meets it again, and records it as a failed upload.
+      }
+      setUp.join(Math.max(1, deadline - time.epochMillis()));
+      if (client.sender == null) {
+        return;
+      }
+      Flusher flusher = new Flusher(config, client.sender, new Backoff(this), time, EventIds.newId(time.epochMillis()));
       Flusher.Outcome first = flusher.flush(deadline, this);
       if (first.retryLater()) {
         return; // the collector is away: the backoff is set
       }
       long left = deadline - time.epochMillis();
       if (left > 0 && commandEnded.await(left, TimeUnit.MILLISECONDS)
-          && new Journal(config.journalDirectory().toFile()).size() > 0) {
+          && journal.size() > 0) {
         flusher.flush(deadline, this); // the command's own event, with a warm client
       }
     } catch (Exception e) {
       diagnostics.failed("uploading", e);
+    }
+  }
+
+  /** Makes the upload's HTTP client. */
+  private static final class ClientSetUp implements Runnable {
+    private final TelemetryConfig config;
+    volatile BatchSender sender;
+
+    ClientSetUp(TelemetryConfig config) {
+      this.config = config;
+    }
+
+    @Override
+    public void run() {
+      sender = FlushMain.sender(config);
     }
   }
 }

@@ -72,6 +72,9 @@ record UploadLaunch(
   static UploadLaunch decide(LaunchFacts facts, List<String> uploadArguments, Path home, Path errorFile) {
     Map<String, String> environment = new LinkedHashMap<>(facts.env());
     environment.put("TELEMETRY_KIT_HOME", home.toString());
+    // A jpackage launcher sets this for the JVM it starts; a launcher that finds it set thinks it is
+    // that JVM's side of a restart, and prints java's usage instead of starting the app.
+    environment.remove("_JPACKAGE_LAUNCHER");
     if (facts.pid() == 1) {
       if (facts.nativeAccessRestricted()) {
         return none(environment, "this program runs as PID 1 (a container's entry point), where the upload runs inside"

@@ -151,6 +151,7 @@ class UploadLaunchTest {
     facts.classPath = "/opt/shop/lib/app/shop.jar";
     facts.command = "/opt/shop/bin/shop";
     facts.arguments = List.of("build", "--fast");
+    facts.env.put("_JPACKAGE_LAUNCHER", "0"); // set by the launcher for its JVM
 
     UploadLaunch launch = facts.decide();
 
@@ -158,7 +159,7 @@ class UploadLaunchTest {
     assertThat(launch.command()).as("no JVM options, and not the user's arguments")
         .isEqualTo(concat(DETACH, List.of("/opt/shop/bin/shop")));
     assertThat(launch.environment()).containsEntry(FlushMain.MARKER, String.join("\n", UPLOAD) + "\nuser.home=/home/ann")
-        .containsEntry("TELEMETRY_KIT_HOME", HOME.toString());
+        .containsEntry("TELEMETRY_KIT_HOME", HOME.toString()).doesNotContainKey("_JPACKAGE_LAUNCHER");
   }
 
   @Test
