@@ -22,13 +22,14 @@ import java.util.List;
  */
 public final class FlushLauncher implements Runnable {
   private final TelemetryConfig config;
-  private final UploadLaunch launch;
+  private final HostEnvironment host;
   private final InProcessUpload inProcess;
   private final Diagnostics diagnostics;
+  private UploadLaunch launch;
 
-  private FlushLauncher(TelemetryConfig config, UploadLaunch launch, InProcessUpload inProcess, Diagnostics diagnostics) {
+  private FlushLauncher(TelemetryConfig config, HostEnvironment host, InProcessUpload inProcess, Diagnostics diagnostics) {
     this.config = config;
-    this.launch = launch;
+    this.host = host;
     this.inProcess = inProcess;
     this.diagnostics = diagnostics;
   }
@@ -40,12 +41,16 @@ public final class FlushLauncher implements Runnable {
    * outlive ours.
    */
   public static FlushLauncher create(TelemetryConfig config, HostEnvironment host, Diagnostics diagnostics) {
-    UploadLaunch launch = UploadLaunch.decide(LaunchFacts.current(host), FlushMain.arguments(config), config.home(),
+    InProcessUpload inProcess = null;
+    if (LaunchFacts.pid1() && decide(config, host).form() == UploadLaunch.Form.IN_PROCESS) {
+      inProcess = InProcessUpload.start(config, diagnostics); // else the end of the run says why not
+    }
+    return new FlushLauncher(config, host, inProcess, diagnostics);
+  }
+
+  private static UploadLaunch decide(TelemetryConfig config, HostEnvironment host) {
+    return UploadLaunch.decide(LaunchFacts.current(host), FlushMain.arguments(config), config.home(),
         UploadStart.errorFile(config));
-    InProcessUpload inProcess = launch.form() == UploadLaunch.Form.IN_PROCESS
-        ? InProcessUpload.start(config, diagnostics)
-        : null;
-    return new FlushLauncher(config, launch, inProcess, diagnostics);
   }
 
   @Override
@@ -94,8 +99,14 @@ public final class FlushLauncher implements Runnable {
     if (!UploadClaim.take(config.uploadClaimFile().toFile(), System.currentTimeMillis())) {
       return;
     }
+    // Decided only now, by the one run of a burst that starts the upload: the others pay nothing.
+    launch = decide(config, host);
     if (launch.form() == UploadLaunch.Form.NONE) {
       UploadStart.failed(config, launch.problem()); // the claim stays unmarked: status says why
+      return;
+    }
+    if (launch.form() == UploadLaunch.Form.IN_PROCESS) {
+      UploadClaim.release(config.uploadClaimFile().toFile()); // PID 1 seen only now: next run
       return;
     }
     Thread thread = new Thread(this, "telemetry-kit-flush-launcher");
@@ -108,8 +119,4 @@ public final class FlushLauncher implements Runnable {
     }
   }
 
-  /** How the upload starts: for tests and debug output. */
-  UploadLaunch.Form form() {
-    return launch.form();
-  }
 }

@@ -2,6 +2,7 @@ package dev.telemetrykit.picocli.internal.sync;
 
 import dev.telemetrykit.picocli.internal.HostEnvironment;
 import java.io.File;
+import java.io.IOException;
 import java.lang.module.ResolvedModule;
 import java.net.URI;
 import java.util.ArrayList;
@@ -83,6 +84,21 @@ public record LaunchFacts(
     return osName != null && osName.startsWith("Windows");
   }
 
+  /**
+   * Whether this process is PID 1 of its PID namespace (a container's entry point). Read from
+   * {@code /proc/self} where there is one: {@code ProcessHandle} costs a JVM ~20 ms the first time,
+   * which every due run would pay, not only the one that starts the upload. Elsewhere, false:
+   * only Linux containers make a program PID 1.
+   */
+  static boolean pid1() {
+    File self = new File("/proc/self");
+    try {
+      return self.isDirectory() && self.getCanonicalFile().getName().equals("1");
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
+  }
+
   /** The facts of this process, with {@code host}'s environment. */
   static LaunchFacts current(HostEnvironment host) {
     ProcessHandle self = ProcessHandle.current();
@@ -98,11 +114,11 @@ public record LaunchFacts(
       }
     }
     Optional<String[]> arguments = info.arguments();
-    return new LaunchFacts(self.pid(), System.getProperty("os.name"), javaHome, javaLauncher,
+    return new LaunchFacts(pid1() ? 1 : self.pid(), System.getProperty("os.name"), javaHome, javaLauncher,
         System.getProperty("java.class.path"), System.getProperty("jdk.module.path"),
         System.getProperty("jdk.module.main"), sdkPlace(), info.command().orElse(null),
         arguments.isPresent() ? List.of(arguments.get()) : null, host.env(), setProperties(), tools,
-        self.pid() == 1 && host.nativeAccessRestricted()); // asked only where it decides
+        pid1() && host.nativeAccessRestricted()); // asked only where it decides
   }
 
   private static SdkPlace sdkPlace() {
