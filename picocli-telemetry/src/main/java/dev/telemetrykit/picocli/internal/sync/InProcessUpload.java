@@ -26,6 +26,9 @@ import java.util.function.DoubleSupplier;
  * never keeps the JVM alive, and the JVM's exit ends it wherever it is.
  */
 final class InProcessUpload implements Runnable, Flusher.Progress, DoubleSupplier {
+  /** What {@code telemetry status} shows as the last error of an upload the program's exit cut off. */
+  static final String CUT_OFF = "the upload inside the program (it runs as PID 1) did not finish before the program exited";
+
   private final TelemetryConfig config;
   private final Diagnostics diagnostics;
   private final long deadline;
@@ -75,9 +78,17 @@ final class InProcessUpload implements Runnable, Flusher.Progress, DoubleSupplie
         return; // another process of the tool uploads (in the container, a `docker exec` run's)
       }
       TimeSource time = TimeSource.SYSTEM;
-      if (time.epochMillis() < SyncState.load(config.syncStateFile()).nextAttempt()) {
+      SyncState before = SyncState.load(config.syncStateFile());
+      long now = time.epochMillis();
+      if (now < before.nextAttempt()) {
         return;
       }
+      // Counted as a failed attempt until it ends: when the program exits first (a short command),
+      // the next due runs wait 1 min, 2, 4… up to 24 h instead of each paying for an upload that
+      // cannot finish in it either. The flush's own outcome replaces this.
+      Backoff backoff = new Backoff(this);
+      new SyncState(before.lastSuccess(), now, now + backoff.delayMillis(before.failures() + 1, -1),
+          before.failures() + 1, CUT_OFF).save(config.syncStateFile());
       // The HTTP client's set-up (~300 ms: the default SSLContext, even for http) on a thread of its
       // own, while this one loads SQLite and moves the journal into the queue: the command is short.
       ClientSetUp client = new ClientSetUp(config);
@@ -95,10 +106,13 @@ final class InProcessUpload implements Runnable, Flusher.Progress, DoubleSupplie
       if (client.sender == null) {
         return;
       }
-      Flusher flusher = new Flusher(config, client.sender, new Backoff(this), time, EventIds.newId(time.epochMillis()));
+      Flusher flusher = new Flusher(config, client.sender, backoff, time, EventIds.newId(time.epochMillis()));
       Flusher.Outcome first = flusher.flush(deadline, this);
       if (first.retryLater()) {
         return; // the collector is away: the backoff is set
+      }
+      if (first.batches() == 0) {
+        before.checked(time.epochMillis()).save(config.syncStateFile()); // nothing to send: not a failure
       }
       long left = deadline - time.epochMillis();
       if (left > 0 && commandEnded.await(left, TimeUnit.MILLISECONDS)
