@@ -9,12 +9,15 @@ import dev.telemetrykit.picocli.apps.ShopMain;
 import dev.telemetrykit.picocli.testing.DataDir;
 import dev.telemetrykit.picocli.testing.FakeCollector;
 import dev.telemetrykit.picocli.testing.JavaProcess;
+import dev.telemetrykit.picocli.testing.ModularApp;
 import dev.telemetrykit.picocli.testing.QueueFixture;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,31 @@ class UploadStartIT {
     assertThat(marked.err()).isEmpty();
     assertThat(collector.eventIds()).containsExactlyInAnyOrderElementsOf(queued.eventIds());
     assertThat(new DataDir(home, "shop-cli").importAndReadQueue()).as("nothing recorded, nothing left").isEmpty();
+  }
+
+  /**
+   * A modular app: the upload's {@code java} starts the SDK's module from the app's module path,
+   * or from the runtime when the app is a jlink image with the modules linked in.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"module path", "jlink image"})
+  void aModularAppUploadsInTheBackground(String form) throws Exception {
+    Path app = ModularApp.compile(dir.resolve("app"));
+    Path image = form.equals("jlink image") ? ModularApp.link(app, dir.resolve("image")) : null;
+    Supplier<JavaProcess> demo = () -> (image == null
+        ? JavaProcess.ofModule(ModularApp.sdkModulePath() + File.pathSeparator + app, ModularApp.MAIN, dir)
+        : JavaProcess.ofModule(null, ModularApp.MAIN, dir).javaHome(image))
+        .env("TELEMETRY_KIT_HOME", home.toString())
+        .env("TELEMETRY_KIT_ENDPOINT", collector.endpoint())
+        .env("TELEMETRY_KIT_POLICY_FILE", dir.resolve("no-policy.json").toString());
+    demo.get().run("telemetry", "enable");
+
+    JavaProcess.Result due = demo.get().env("TELEMETRY_KIT_FLUSH_INTERVAL", "0").run("ann");
+
+    assertThat(due).isEqualTo(new JavaProcess.Result("hello ann\n", "", 0));
+    await().atMost(Duration.ofSeconds(30)).until(() -> collector.uniqueEvents() == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(home.resolve("demo.upload.claim")));
+    assertThat(List.of(home.toFile().list())).doesNotContain("demo.upload.err");
   }
 
   @Test
