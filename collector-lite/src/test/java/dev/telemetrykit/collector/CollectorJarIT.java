@@ -67,7 +67,7 @@ class CollectorJarIT {
       HttpResponse<String> accepted = send(http, post(base, exampleStampedNow("feature-and-method.json")));
       HttpResponse<String> rejected = send(http, post(base, "{not json".getBytes(UTF_8)));
       assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-      assertThat(accepted.body()).isEqualTo("{\"received\":2,\"duplicates\":0}");
+      assertThat(accepted.body()).isEqualTo("{\"received\":2,\"accepted\":2,\"duplicates\":0,\"rejected\":[]}");
       assertThat(rejected.statusCode()).isEqualTo(400);
 
       process.destroy(); // SIGTERM: the shutdown hook stops the server gracefully

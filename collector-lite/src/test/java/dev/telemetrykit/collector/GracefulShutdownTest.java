@@ -45,7 +45,7 @@ class GracefulShutdownTest {
       out.flush();
 
       String response = new String(slowClient.getInputStream().readAllBytes(), US_ASCII);
-      assertThat(response).startsWith("HTTP/1.1 200").contains("{\"received\":3,\"duplicates\":0}");
+      assertThat(response).startsWith("HTTP/1.1 200").contains("{\"received\":3,\"accepted\":3,\"duplicates\":0,\"rejected\":[]}");
       stopping.get();
     }
     assertThat(running.storedEvents(user)).isEqualTo(3);

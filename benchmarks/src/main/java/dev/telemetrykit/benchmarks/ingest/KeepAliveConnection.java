@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * several times the CPU per request, which the collector's figures would pay for.
  */
 final class KeepAliveConnection implements AutoCloseable {
-  private static final Pattern RECEIVED = Pattern.compile("\"received\":(\\d+),\"duplicates\":(\\d+)");
+  private static final Pattern RECEIVED = Pattern.compile("\"received\":(\\d+),(?:\"accepted\":\\d+,)?\"duplicates\":(\\d+)");
 
   private final Socket socket;
   private final OutputStream out;
