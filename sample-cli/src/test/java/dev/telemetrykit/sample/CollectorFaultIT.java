@@ -93,7 +93,7 @@ class CollectorFaultIT {
       uploads.awaitAttemptAfter(enabled);
       SyncFile failed = SyncFile.read(recorded.home());
       assertThat(failed.failures()).isEqualTo(1);
-      assertThat(failed.lastError()).isEqualTo("the collector answered 500; retrying later");
+      assertThat(failed.lastError()).isEqualTo("the collector answered 500 Internal Server Error; retrying later");
       assertThat(failed.backoffMillis()).isBetween(FIRST_BACKOFF_MIN_MILLIS, FIRST_BACKOFF_MAX_MILLIS);
 
       runs.run("error-2");
@@ -114,7 +114,7 @@ class CollectorFaultIT {
       runs.run("limited-1");
       uploads.awaitAttemptAfter(enabled);
       SyncFile failed = SyncFile.read(recorded.home());
-      assertThat(failed.lastError()).isEqualTo("the collector answered 429; retrying later");
+      assertThat(failed.lastError()).isEqualTo("the collector answered 429 Too Many Requests; retrying later");
       assertThat(failed.backoffMillis()).as("Retry-After: 5 replaces the 1 min backoff").isEqualTo(5_000);
 
       runs.run("limited-2");
