@@ -12,8 +12,10 @@ import java.util.List;
 
 /**
  * Runs a main class of the SDK in a child JVM of the same Java, with native access enabled, and
- * copies its output to the given writers. Used only where it can work: a {@code bin/java} and a
- * class path (not a jpackage launcher, a module path or a native image).
+ * copies its output to the given writers. Used only where it can work: a {@code bin/java}, and the
+ * SDK on the class path, loaded by the application class loader (not a jpackage launcher, a module
+ * path, a native image, or a launcher's own class loader such as Spring Boot's for nested jars,
+ * whose {@code java.class.path} names only the outer jar).
  */
 public final class ChildJvm {
   private ChildJvm() {}
@@ -27,7 +29,7 @@ public final class ChildJvm {
     String javaHome = System.getProperty("java.home");
     String classPath = System.getProperty("java.class.path");
     File java = javaHome == null ? null : new File(javaHome, "bin" + File.separator + "java");
-    if (java == null || !java.canExecute() || classPath == null || classPath.isEmpty()) {
+    if (java == null || !java.canExecute() || classPath == null || classPath.isEmpty() || !sdkOnClassPath()) {
       return null;
     }
     List<String> command = new ArrayList<>();
@@ -59,6 +61,11 @@ public final class ChildJvm {
       process.destroy();
       return 1;
     }
+  }
+
+  /** Whether a fresh {@code java -cp <java.class.path>} finds the SDK's classes. */
+  private static boolean sdkOnClassPath() {
+    return !ChildJvm.class.getModule().isNamed() && ChildJvm.class.getClassLoader() == ClassLoader.getSystemClassLoader();
   }
 
   private static void copy(InputStream from, PrintWriter to) {
