@@ -1,5 +1,6 @@
 package dev.telemetrykit.picocli.internal;
 
+import dev.telemetrykit.picocli.internal.sync.LaunchFacts;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,11 +14,15 @@ import java.util.List;
 /**
  * Runs a main class of the SDK in a child JVM of the same Java, with native access enabled, and
  * copies its output to the given writers. Used only where it can work: a {@code bin/java}, and the
- * SDK on the class path, loaded by the application class loader (not a jpackage launcher, a module
- * path, a native image, or a launcher's own class loader such as Spring Boot's for nested jars,
- * whose {@code java.class.path} names only the outer jar).
+ * SDK on the class path loaded by the application class loader, on the module path, or linked into
+ * the runtime (a jlink image); not a jpackage launcher, a native image, or a launcher's own class
+ * loader such as Spring Boot's for nested jars, whose {@code java.class.path} names only the outer
+ * jar.
  */
 public final class ChildJvm {
+  /** sqlite-jdbc's module, the one that loads a native library. */
+  private static final String SQLITE_MODULE = "org.xerial.sqlitejdbc";
+
   private ChildJvm() {}
 
   /**
@@ -27,18 +32,37 @@ public final class ChildJvm {
    */
   public static Integer run(String mainClass, List<String> args, HostEnvironment host, PrintWriter out, PrintWriter err) {
     String javaHome = System.getProperty("java.home");
-    String classPath = System.getProperty("java.class.path");
     File java = javaHome == null ? null : new File(javaHome, "bin" + File.separator + "java");
-    if (java == null || !java.canExecute() || classPath == null || classPath.isEmpty() || !sdkOnClassPath()) {
+    if (java == null || !java.canExecute()) {
       return null;
     }
     List<String> command = new ArrayList<>();
     command.add(java.getPath());
-    command.add("--enable-native-access=ALL-UNNAMED");
-    command.add("-Duser.home=" + host.userHome());
-    command.add("-cp");
-    command.add(classPath);
-    command.add(mainClass);
+    LaunchFacts.SdkPlace place = LaunchFacts.sdkPlace();
+    if (place == LaunchFacts.SdkPlace.CLASS_PATH) {
+      String classPath = System.getProperty("java.class.path");
+      if (classPath == null || classPath.isEmpty()) {
+        return null;
+      }
+      command.add("--enable-native-access=ALL-UNNAMED");
+      command.add("-Duser.home=" + host.userHome());
+      command.add("-cp");
+      command.add(classPath);
+      command.add(mainClass);
+    } else if (place == LaunchFacts.SdkPlace.MODULE_PATH || place == LaunchFacts.SdkPlace.RUNTIME_IMAGE) {
+      // The SDK's module from the app's module path, or from the runtime a jlink image links it into.
+      command.add("--enable-native-access=" + SQLITE_MODULE);
+      command.add("-Duser.home=" + host.userHome());
+      String modulePath = System.getProperty("jdk.module.path");
+      if (place == LaunchFacts.SdkPlace.MODULE_PATH && modulePath != null && !modulePath.isEmpty()) {
+        command.add("-p");
+        command.add(modulePath);
+      }
+      command.add("-m");
+      command.add(LaunchFacts.SDK_MODULE + "/" + mainClass);
+    } else {
+      return null; // a launcher's own class loader or a native image: a fresh java cannot find the SDK
+    }
     command.addAll(args);
     Process process;
     try {
@@ -61,11 +85,6 @@ public final class ChildJvm {
       process.destroy();
       return 1;
     }
-  }
-
-  /** Whether a fresh {@code java -cp <java.class.path>} finds the SDK's classes. */
-  private static boolean sdkOnClassPath() {
-    return !ChildJvm.class.getModule().isNamed() && ChildJvm.class.getClassLoader() == ClassLoader.getSystemClassLoader();
   }
 
   private static void copy(InputStream from, PrintWriter to) {

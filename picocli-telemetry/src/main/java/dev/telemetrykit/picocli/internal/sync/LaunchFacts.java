@@ -54,7 +54,7 @@ public record LaunchFacts(
   static final String NICE = "/usr/bin/nice";
 
   /** The SDK's module, when it is one. */
-  static final String SDK_MODULE = "dev.telemetrykit.picocli";
+  public static final String SDK_MODULE = "dev.telemetrykit.picocli";
 
   /**
    * System properties that decide where the upload reads and writes and how it reaches the
@@ -121,7 +121,8 @@ public record LaunchFacts(
         pid1() && host.nativeAccessRestricted()); // asked only where it decides
   }
 
-  private static SdkPlace sdkPlace() {
+  /** Where this JVM loaded the SDK's classes from. */
+  public static SdkPlace sdkPlace() {
     Module module = FlushMain.class.getModule();
     if (!module.isNamed()) {
       return FlushMain.class.getClassLoader() == ClassLoader.getSystemClassLoader() ? SdkPlace.CLASS_PATH : SdkPlace.OTHER;
