@@ -140,7 +140,8 @@ final class ShippedCli {
     private final StringBuilder err = new StringBuilder();
     private final Thread outReader;
     private final Thread errReader;
-    private volatile long lastLineNanos = System.nanoTime();
+    private final long startNanos = System.nanoTime();
+    private volatile long lastLineNanos = startNanos;
 
     private Run(String form, Process process) {
       this.form = form;
@@ -187,13 +188,15 @@ final class ShippedCli {
       synchronized (err) {
         stderr = err.toString();
       }
-      return new Result(stdout, stderr, process.exitValue(), exitNanos, Math.max(0, exitNanos - lastLineNanos) / 1_000_000);
+      return new Result(stdout, stderr, process.exitValue(), exitNanos, Math.max(0, exitNanos - lastLineNanos) / 1_000_000,
+          (exitNanos - startNanos) / 1_000_000);
     }
 
     /**
      * What a run printed and returned; {@code exitNanos} is {@link System#nanoTime} when its end was
-     * seen, and {@code exitDelayMillis} the time from its last line on stdout to its end.
+     * seen, {@code exitDelayMillis} the time from its last line on stdout to its end, and {@code
+     * wallMillis} the time from its start to its end.
      */
-    record Result(String stdout, String stderr, int exitCode, long exitNanos, long exitDelayMillis) {}
+    record Result(String stdout, String stderr, int exitCode, long exitNanos, long exitDelayMillis, long wallMillis) {}
   }
 }

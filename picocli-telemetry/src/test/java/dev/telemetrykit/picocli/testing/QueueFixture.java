@@ -5,6 +5,7 @@ import dev.telemetrykit.picocli.internal.config.TelemetryAnnotation;
 import dev.telemetrykit.picocli.internal.event.EventIds;
 import dev.telemetrykit.picocli.internal.queue.EventQueue;
 import dev.telemetrykit.picocli.internal.queue.Journal;
+import dev.telemetrykit.picocli.internal.queue.JournalOutbox;
 import dev.telemetrykit.picocli.internal.sync.Backoff;
 import dev.telemetrykit.picocli.internal.sync.BatchSender;
 import dev.telemetrykit.picocli.internal.sync.Flusher;
@@ -27,18 +28,28 @@ public final class QueueFixture {
     config = TelemetryConfig.from(declared, declared.name(), Map.of("TELEMETRY_KIT_HOME", home.toString()), home);
   }
 
-  /** Writes {@code n} events to the journal. */
+  /** Writes {@code n} events to the journal, one file each. */
   public QueueFixture withEvents(int n) throws IOException {
-    Journal journal = new Journal(config.journalDirectory().toFile());
     for (int i = 0; i < n; i++) {
-      long ts = time.epochMillis() - 60_000 + i;
+      withRun(1);
+    }
+    return this;
+  }
+
+  /** Writes one journal file of {@code n} events, as a run that recorded custom events leaves. */
+  public QueueFixture withRun(int n) throws IOException {
+    Journal journal = new Journal(config.journalDirectory().toFile());
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      long ts = time.epochMillis() - 60_000 + ids.size();
       String id = EventIds.newId(ts);
       ids.add(id);
-      journal.append(id, "{\"event_id\":\"" + id + "\",\"event_type\":\"command_executed\",\"timestamp\":" + ts
+      lines.add("{\"event_id\":\"" + id + "\",\"event_type\":\"command_executed\",\"timestamp\":" + ts
           + ",\"user_id\":\"" + "a".repeat(64) + "\",\"session_id\":\"" + id + "\",\"metadata\":{\"command\":\"build\","
           + "\"options\":[],\"duration_ms\":5,\"success\":true,\"exit_code\":0,\"version\":\"2.5.1\",\"os\":\"linux\","
           + "\"arch\":\"x86_64\",\"java_version\":\"17.0.15\",\"ci\":false,\"interactive\":false}}");
     }
+    journal.append(ids.get(ids.size() - n), lines);
     return this;
   }
 
@@ -54,6 +65,20 @@ public final class QueueFixture {
 
   public Flusher.Outcome flush() throws Exception {
     return flusher().flush(time.epochMillis() + 60_000, sent -> {});
+  }
+
+  /** One pass that sends straight from the journal, as a CLI that runs as PID 1 does: no SQLite. */
+  public Flusher.Outcome flushJournal() throws Exception {
+    JournalOutbox outbox = new JournalOutbox(new Journal(config.journalDirectory().toFile()), config.maxQueuedEvents());
+    return flusher().flush(outbox, time.epochMillis() + 60_000, sent -> {});
+  }
+
+  /** The names of the journal's files, in order. */
+  public List<String> journalFiles() {
+    String[] names = config.journalDirectory().toFile().list();
+    List<String> sorted = new ArrayList<>(names == null ? List.of() : List.of(names));
+    sorted.sort(null);
+    return sorted;
   }
 
   public int queued() throws Exception {

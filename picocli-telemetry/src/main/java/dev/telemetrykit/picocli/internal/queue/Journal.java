@@ -54,23 +54,28 @@ public final class Journal {
    * was checked by the run's consent ({@code DataHome}); what is created here is owner-only.
    */
   public void append(String eventId, String json) throws IOException {
+    write(eventId, eventId + SUFFIX, json);
+  }
+
+  /** Writes {@code text} as the file {@code name}, as {@link #append} does; {@code id} names its temporary file. */
+  void write(String id, String name, String text) throws IOException {
     if (!isRealDirectory()) {
       DataHome.prepare(dir.toPath().toAbsolutePath().getParent());
       SafeFiles.createDirectory(dir.toPath());
     }
-    File tmp = new File(dir, TEMP_PREFIX + eventId);
+    File tmp = new File(dir, TEMP_PREFIX + id);
     if (!tmp.createNewFile()) {
       throw new IOException(tmp + " exists");
     }
     // java.io rather than a channel: a channel loads ~35 classes more on every recorded run.
     try (FileOutputStream out = new FileOutputStream(tmp)) {
       DataHome.restrict(tmp);
-      out.write(json.getBytes(Json.UTF_8));
+      out.write(text.getBytes(Json.UTF_8));
     } catch (IOException | RuntimeException e) {
       tmp.delete();
       throw e;
     }
-    if (!tmp.renameTo(new File(dir, eventId + SUFFIX))) {
+    if (!tmp.renameTo(new File(dir, name))) {
       tmp.delete();
       throw new IOException("cannot rename " + tmp + " into the journal");
     }
@@ -106,6 +111,11 @@ public final class Journal {
 
   /** The complete event files, oldest first (event ids sort by time); none when the journal is a link. */
   public List<File> files() {
+    return files(SUFFIX);
+  }
+
+  /** The complete files whose names end with {@code suffix}, oldest first; none when the journal is a link. */
+  List<File> files(String suffix) {
     if (!isRealDirectory()) {
       return List.of();
     }
@@ -116,7 +126,7 @@ public final class Journal {
     Arrays.sort(names);
     List<File> files = new ArrayList<>(names.length);
     for (String name : names) {
-      if (isEventFile(name)) {
+      if (name.endsWith(suffix) && !name.startsWith(".")) {
         files.add(new File(dir, name));
       }
     }

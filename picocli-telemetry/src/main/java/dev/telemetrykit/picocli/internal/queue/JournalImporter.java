@@ -23,13 +23,15 @@ public final class JournalImporter {
   private JournalImporter() {}
 
   /**
-   * Imports every complete journal file.
+   * Imports every complete journal file, and the notes of an upload that sent from the journal
+   * ({@link JournalNotes}).
    *
    * @return how many events were new to the queue
    */
   public static int importAll(Journal journal, EventQueue queue, int cap, long nowMillis)
       throws SQLException {
     journal.removeStaleTemporaries(nowMillis, STALE_TEMP_MILLIS);
+    JournalNotes.moveInto(journal, queue, SentLog.KEEP);
     List<File> files = journal.files();
     if (files.isEmpty()) {
       return 0;

@@ -8,6 +8,9 @@ import java.util.List;
 
 /** The last batches sent from a queue, with the collector's answers: {@code telemetry show --sent}. */
 public final class SentLog {
+  /** How many sent batches {@code telemetry show --sent} can list. */
+  public static final int KEEP = 20;
+
   private final EventQueue queue;
 
   SentLog(EventQueue queue) {

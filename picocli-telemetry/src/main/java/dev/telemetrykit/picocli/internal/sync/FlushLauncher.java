@@ -42,15 +42,21 @@ public final class FlushLauncher implements Runnable {
    */
   public static FlushLauncher create(TelemetryConfig config, HostEnvironment host, Diagnostics diagnostics) {
     InProcessUpload inProcess = null;
-    if (LaunchFacts.pid1() && decide(config, host).form() == UploadLaunch.Form.IN_PROCESS) {
-      inProcess = InProcessUpload.start(config, diagnostics); // else the end of the run says why not
+    if (LaunchFacts.pid1()) {
+      LaunchFacts facts = LaunchFacts.current(host);
+      if (decide(facts, config).form() == UploadLaunch.Form.IN_PROCESS) {
+        inProcess = InProcessUpload.start(config, diagnostics, !facts.nativeAccessRestricted());
+      }
     }
     return new FlushLauncher(config, host, inProcess, diagnostics);
   }
 
   private static UploadLaunch decide(TelemetryConfig config, HostEnvironment host) {
-    return UploadLaunch.decide(LaunchFacts.current(host), FlushMain.arguments(config), config.home(),
-        UploadStart.errorFile(config));
+    return decide(LaunchFacts.current(host), config);
+  }
+
+  private static UploadLaunch decide(LaunchFacts facts, TelemetryConfig config) {
+    return UploadLaunch.decide(facts, FlushMain.arguments(config), config.home(), UploadStart.errorFile(config));
   }
 
   @Override

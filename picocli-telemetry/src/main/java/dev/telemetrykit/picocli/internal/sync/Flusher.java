@@ -7,7 +7,10 @@ import dev.telemetrykit.picocli.internal.queue.BatchPayload;
 import dev.telemetrykit.picocli.internal.queue.EventQueue;
 import dev.telemetrykit.picocli.internal.queue.Journal;
 import dev.telemetrykit.picocli.internal.queue.JournalImporter;
+import dev.telemetrykit.picocli.internal.queue.Outbox;
+import dev.telemetrykit.picocli.internal.queue.QueueOutbox;
 import dev.telemetrykit.picocli.internal.queue.QueuedEvent;
+import dev.telemetrykit.picocli.internal.queue.SentLog;
 import dev.telemetrykit.picocli.internal.run.TimeSource;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -17,7 +20,9 @@ import java.util.Map;
 
 /**
  * Uploads the queue: moves the journal in, then claims, sends and removes batches of up to 100
- * events until nothing is left, a failure calls for backoff, or the deadline passes.
+ * events until nothing is left, a failure calls for backoff, or the deadline passes. The same
+ * answer handling sends from the journal itself ({@link dev.telemetrykit.picocli.internal.queue.JournalOutbox}),
+ * for an upload that must not load SQLite: see {@link Outbox}.
  *
  * <p>Rows are removed only after the collector answered 2xx, so a crash or a cut connection means
  * sending again, never losing; the collector deduplicates by event id. A 2xx may name events it
@@ -31,7 +36,7 @@ public final class Flusher {
   /** A claim outlives any single request (10 s timeout), and expires if its sender dies. */
   static final long LEASE_MILLIS = 60_000L;
   /** How many sent batches {@code telemetry show --sent} can list. */
-  static final int KEEP_SENT = 20;
+  static final int KEEP_SENT = SentLog.KEEP;
 
   private final TelemetryConfig config;
   private final BatchSender sender;
@@ -61,12 +66,20 @@ public final class Flusher {
    */
   public record Outcome(int sent, int batches, int dropped, String problem, boolean retryLater) {}
 
-  /** Uploads until done, a retryable failure, or {@code deadline} (epoch ms). Call with the flush lock held. */
+  /**
+   * Uploads the queue, after moving the journal into it, until done, a retryable failure, or
+   * {@code deadline} (epoch ms). Call with the flush lock held.
+   */
   public Outcome flush(long deadline, Progress progress) throws SQLException, IOException {
     SyncState state = SyncState.load(config.syncStateFile());
     Journal journal = new Journal(config.journalDirectory().toFile());
-    try {
-      return flush(deadline, progress, state, journal);
+    try (EventQueue queue = JournalImporter.openWithJournal(
+        config.databaseFile(), journal, config.maxQueuedEvents(), time.epochMillis())) {
+      // Every sender holds the flush lock, so claims left in the queue belong to a sender that
+      // died (kill -9 mid-upload): free them now rather than when their lease runs out.
+      queue.releaseAllClaims();
+      return flush(new QueueOutbox(queue, journal, config.maxQueuedEvents(), owner, LEASE_MILLIS), deadline, progress,
+          state);
     } catch (SQLException e) {
       // Locked by another program, read-only, full: back off like any failed upload, so that the
       // runs that follow do not each start an upload process that waits for the same lock.
@@ -77,86 +90,85 @@ public final class Flusher {
     }
   }
 
-  private Outcome flush(long deadline, Progress progress, SyncState state, Journal journal)
+  /**
+   * Uploads what waits in {@code outbox} until done, a retryable failure, or {@code deadline}
+   * (epoch ms), answer by answer as described above. Call with the flush lock held.
+   */
+  public Outcome flush(Outbox outbox, long deadline, Progress progress) throws SQLException, IOException {
+    return flush(outbox, deadline, progress, SyncState.load(config.syncStateFile()));
+  }
+
+  private Outcome flush(Outbox outbox, long deadline, Progress progress, SyncState state)
       throws SQLException, IOException {
     int sent = 0;
     int batches = 0;
     int dropped = 0;
     String problem = null;
     boolean retryLater = false;
-    try (EventQueue queue = JournalImporter.openWithJournal(
-        config.databaseFile(), journal, config.maxQueuedEvents(), time.epochMillis())) {
-      // Every sender holds the flush lock, so claims left in the queue belong to a sender that
-      // died (kill -9 mid-upload): free them now rather than when their lease runs out.
-      queue.releaseAllClaims();
-      int limit = BatchPayload.MAX_EVENTS;
-      while (time.epochMillis() < deadline) {
-        long now = time.epochMillis();
-        List<QueuedEvent> batch = queue.claim(owner, limit, now, now + LEASE_MILLIS);
-        if (batch.isEmpty()) {
-          if (JournalImporter.importAll(journal, queue, config.maxQueuedEvents(), now) == 0) {
-            break;
-          }
-          continue;
+    int limit = BatchPayload.MAX_EVENTS;
+    while (time.epochMillis() < deadline) {
+      long now = time.epochMillis();
+      List<QueuedEvent> batch = outbox.take(limit, now);
+      if (batch.isEmpty()) {
+        break;
+      }
+      batch = setAsideInvalid(outbox, batch, now);
+      if (batch.isEmpty()) {
+        continue;
+      }
+      String payload = BatchPayload.of(config.toolName(), batch.get(0).serviceVersion(), batch).compact();
+      SendResult result;
+      try {
+        result = sender.send(payload);
+      } catch (IOException | InterruptedException e) {
+        outbox.putBack(batch);
+        problem = "cannot reach " + config.endpoint() + " (" + e.getClass().getSimpleName() + ")";
+        state = state.failed(now, now + backoff.delayMillis(state.failures() + 1, -1), problem);
+        retryLater = true;
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
         }
-        batch = setAsideInvalid(queue, batch, now);
-        if (batch.isEmpty()) {
-          continue;
+        break;
+      }
+      if (result.succeeded()) {
+        IngestAnswer answer = IngestAnswer.parse(result.body(), batch.size());
+        List<QueuedEvent> rejected = new ArrayList<>();
+        List<QueuedEvent> accepted = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+          (answer.rejected().containsKey(i) ? rejected : accepted).add(batch.get(i));
         }
-        String payload = BatchPayload.of(config.toolName(), batch.get(0).serviceVersion(), batch).compact();
-        SendResult result;
-        try {
-          result = sender.send(payload);
-        } catch (IOException | InterruptedException e) {
-          queue.release(owner, batch);
-          problem = "cannot reach " + config.endpoint() + " (" + e.getClass().getSimpleName() + ")";
-          state = state.failed(now, now + backoff.delayMillis(state.failures() + 1, -1), problem);
-          retryLater = true;
-          if (e instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-          }
-          break;
+        outbox.remove(rejected, EventQueue.DROPPED_REJECTED, now);
+        outbox.remove(accepted, null, now);
+        outbox.logSent(now, batch.size(), describe(result), payload);
+        sent += accepted.size();
+        dropped += rejected.size();
+        batches++;
+        state = state.succeeded(now);
+        if (!rejected.isEmpty()) {
+          problem = "the collector rejected " + rejected.size() + (rejected.size() == 1 ? " event" : " events")
+              + " (" + answer.rejections() + ")";
         }
-        if (result.succeeded()) {
-          IngestAnswer answer = IngestAnswer.parse(result.body(), batch.size());
-          List<QueuedEvent> rejected = new ArrayList<>();
-          List<QueuedEvent> accepted = new ArrayList<>();
-          for (int i = 0; i < batch.size(); i++) {
-            (answer.rejected().containsKey(i) ? rejected : accepted).add(batch.get(i));
-          }
-          queue.remove(owner, accepted, null);
-          queue.remove(owner, rejected, EventQueue.DROPPED_REJECTED);
-          queue.sentLog().add(now, batch.size(), describe(result), payload, KEEP_SENT);
-          sent += accepted.size();
-          dropped += rejected.size();
-          batches++;
-          state = state.succeeded(now);
-          if (!rejected.isEmpty()) {
-            problem = "the collector rejected " + rejected.size() + (rejected.size() == 1 ? " event" : " events")
-                + " (" + answer.rejections() + ")";
-          }
-          progress.accepted(sent);
-        } else if (result.tooLarge() && batch.size() > 1) {
-          queue.release(owner, batch);
-          limit = Math.max(1, batch.size() / 2);
-        } else if (result.tooLarge()) {
-          queue.remove(owner, batch, EventQueue.DROPPED_TOO_LARGE);
-          dropped++;
-        } else if (result.refusedForContent()) {
-          queue.remove(owner, batch, EventQueue.DROPPED_REJECTED);
-          queue.sentLog().add(now, batch.size(), describe(result), payload, KEEP_SENT);
-          dropped += batch.size();
-          problem = "the collector refused a batch (" + describe(result) + "); its " + batch.size()
-              + " events were dropped";
-        } else {
-          // 404, 401, 403, 405, 3xx, 5xx...: the endpoint or the collector is wrong or down, not the
-          // events. They stay queued until it is put right; the backoff keeps the retries rare.
-          queue.release(owner, batch);
-          problem = result.retryProblem();
-          state = state.failed(now, now + backoff.delayMillis(state.failures() + 1, result.retryAfterMillis()), problem);
-          retryLater = true;
-          break;
-        }
+        progress.accepted(sent);
+      } else if (result.tooLarge() && batch.size() > 1) {
+        outbox.putBack(batch);
+        limit = Math.max(1, batch.size() / 2);
+      } else if (result.tooLarge()) {
+        outbox.remove(batch, EventQueue.DROPPED_TOO_LARGE, now);
+        dropped++;
+      } else if (result.refusedForContent()) {
+        outbox.remove(batch, EventQueue.DROPPED_REJECTED, now);
+        outbox.logSent(now, batch.size(), describe(result), payload);
+        dropped += batch.size();
+        problem = "the collector refused a batch (" + describe(result) + "); its " + batch.size()
+            + " events were dropped";
+      } else {
+        // 404, 401, 403, 405, 3xx, 5xx...: the endpoint or the collector is wrong or down, not the
+        // events. They stay queued until it is put right; the backoff keeps the retries rare.
+        outbox.putBack(batch);
+        problem = result.retryProblem();
+        state = state.failed(now, now + backoff.delayMillis(state.failures() + 1, result.retryAfterMillis()), problem);
+        retryLater = true;
+        break;
       }
     }
     if (batches == 0 && state.nextAttempt() <= time.epochMillis()) {
@@ -175,7 +187,8 @@ public final class Flusher {
    *
    * @return the events to send
    */
-  private List<QueuedEvent> setAsideInvalid(EventQueue queue, List<QueuedEvent> batch, long now) throws SQLException {
+  private List<QueuedEvent> setAsideInvalid(Outbox outbox, List<QueuedEvent> batch, long now)
+      throws SQLException, IOException {
     List<QueuedEvent> valid = new ArrayList<>(batch.size());
     List<QueuedEvent> invalid = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
@@ -194,10 +207,10 @@ public final class Flusher {
       }
     }
     if (!invalid.isEmpty()) {
-      queue.remove(owner, invalid, EventQueue.DROPPED_REJECTED);
-      queue.sentLog().add(now, invalid.size(), "not sent: the collector would reject "
+      outbox.remove(invalid, EventQueue.DROPPED_REJECTED, now);
+      outbox.logSent(now, invalid.size(), "not sent: the collector would reject "
           + (invalid.size() == 1 ? "this event: " : "these events: ") + String.join("; ", reasons),
-          BatchPayload.of(config.toolName(), invalid.get(0).serviceVersion(), invalid).compact(), KEEP_SENT);
+          BatchPayload.of(config.toolName(), invalid.get(0).serviceVersion(), invalid).compact());
     }
     return valid;
   }

@@ -31,7 +31,8 @@ import java.util.TreeSet;
  * @param env the environment the upload process starts from
  * @param properties the system properties the upload needs again ({@link #PROPERTIES}) that are set here
  * @param tools which of {@code /bin/sh}, {@code /usr/bin/setsid} and {@code /usr/bin/nice} can run
- * @param nativeAccessRestricted whether loading SQLite in this JVM would print the JDK's warning
+ * @param nativeAccessRestricted whether loading SQLite in this JVM would print the JDK's warning; asked
+ *     only for PID 1, whose upload runs in this JVM and then leaves the SQLite queue alone
  */
 public record LaunchFacts(
     long pid,

@@ -16,7 +16,7 @@ import java.util.Map;
  * <ol>
  *   <li>{@link Form#IN_PROCESS}: this process is PID 1, a container's entry point. Every process
  *       of its PID namespace dies when it exits, so a process of our own could not finish: upload
- *       on a daemon thread of this JVM instead, beside the command.
+ *       on a daemon thread of this JVM instead, beside the command, straight from the journal.
  *   <li>{@link Form#CLASS_PATH}, {@link Form#MODULE_PATH}, {@link Form#RUNTIME_IMAGE}: there is a
  *       {@code bin/java} and a fresh JVM finds the SDK on its own class path or module path, or in
  *       the runtime image: start {@link FlushMain} in it.
@@ -73,11 +73,8 @@ record UploadLaunch(
     // that JVM's side of a restart, and prints java's usage instead of starting the app.
     environment.remove("_JPACKAGE_LAUNCHER");
     if (facts.pid() == 1) {
-      if (facts.nativeAccessRestricted()) {
-        return none(environment, "this program runs as PID 1 (a container's entry point), where the upload runs inside"
-            + " it, and loading SQLite there needs native access on Java 24 and later"
-            + " (--enable-native-access=ALL-UNNAMED, or the module's name)");
-      }
+      // Sends from the journal, without SQLite: also where loading it would print the JDK's
+      // native-access warning (InProcessUpload).
       return new UploadLaunch(Form.IN_PROCESS, List.of(), List.of(), environment, false, null);
     }
     Form form = javaForm(facts);
