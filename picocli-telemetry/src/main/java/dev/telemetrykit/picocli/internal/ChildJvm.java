@@ -20,9 +20,6 @@ import java.util.List;
  * jar.
  */
 public final class ChildJvm {
-  /** sqlite-jdbc's module, the one that loads a native library. */
-  private static final String SQLITE_MODULE = "org.xerial.sqlitejdbc";
-
   private ChildJvm() {}
 
   /**
@@ -51,7 +48,7 @@ public final class ChildJvm {
       command.add(mainClass);
     } else if (place == LaunchFacts.SdkPlace.MODULE_PATH || place == LaunchFacts.SdkPlace.RUNTIME_IMAGE) {
       // The SDK's module from the app's module path, or from the runtime a jlink image links it into.
-      command.add("--enable-native-access=" + SQLITE_MODULE);
+      command.add("--enable-native-access=" + LaunchFacts.SQLITE_MODULE);
       command.add("-Duser.home=" + host.userHome());
       String modulePath = System.getProperty("jdk.module.path");
       if (place == LaunchFacts.SdkPlace.MODULE_PATH && modulePath != null && !modulePath.isEmpty()) {

@@ -57,6 +57,9 @@ public record LaunchFacts(
   /** The SDK's module, when it is one. */
   public static final String SDK_MODULE = "dev.telemetrykit.picocli";
 
+  /** sqlite-jdbc's module, which loads its native library on the module path. */
+  public static final String SQLITE_MODULE = "org.xerial.sqlitejdbc";
+
   /**
    * System properties that decide where the upload reads and writes and how it reaches the
    * collector: a wrapper script or the author may set them on the command line, where the upload

@@ -55,6 +55,9 @@ record UploadLaunch(
 
   static final String FLUSH_MAIN = "dev.telemetrykit.picocli.internal.sync.FlushMain";
 
+  /** Native access for the class path (accepted, and without effect, before Java 22). */
+  static final String NATIVE_ACCESS_UNNAMED = "--enable-native-access=ALL-UNNAMED";
+
   /** The variables through which users and wrappers hand a JVM options of their own. */
   private static final List<String> JVM_OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
 
@@ -84,6 +87,8 @@ record UploadLaunch(
     if (form != Form.RELAUNCH) {
       executable = java(facts);
       options.addAll(tuning(facts, List.of()));
+      // SQLite's native library, without the JDK's warning on Java 24+ (in the upload's error file).
+      options.add(form == Form.CLASS_PATH ? NATIVE_ACCESS_UNNAMED : "--enable-native-access=" + LaunchFacts.SQLITE_MODULE);
       options.addAll(properties(facts));
       if (form == Form.CLASS_PATH || facts.classPath() != null && !facts.classPath().isEmpty()) {
         options.add("-cp");
@@ -116,6 +121,7 @@ record UploadLaunch(
           return none(environment, "the operating system does not say how this program was started");
         }
         options.addAll(tuning(facts, facts.arguments()));
+        options.add(NATIVE_ACCESS_UNNAMED); // the launcher's class loader puts the SDK in an unnamed module
         options.addAll(properties(facts));
         program.addAll(facts.arguments());
       }

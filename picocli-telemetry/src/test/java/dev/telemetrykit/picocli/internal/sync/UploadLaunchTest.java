@@ -61,7 +61,10 @@ class UploadLaunchTest {
     return all;
   }
 
-  static final List<String> TUNING = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+  static final List<String> TUNING =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "--enable-native-access=ALL-UNNAMED");
+  static final List<String> MODULE_TUNING =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "--enable-native-access=org.xerial.sqlitejdbc");
 
   @Test
   void aJarOnTheClassPathStartsJavaDetachedWithTheDataDirectoryAndProperties() {
@@ -123,7 +126,7 @@ class UploadLaunchTest {
     UploadLaunch launch = facts.decide();
 
     assertThat(launch.form()).isEqualTo(Form.MODULE_PATH);
-    assertThat(launch.command()).isEqualTo(concat(DETACH, List.of("/opt/jdk/bin/java"), TUNING,
+    assertThat(launch.command()).isEqualTo(concat(DETACH, List.of("/opt/jdk/bin/java"), MODULE_TUNING,
         List.of("-Duser.home=/home/ann", "-p", "/opt/shop/mods", "--add-modules", "com.example.shop",
             "-m", "dev.telemetrykit.picocli/" + FLUSH_MAIN), UPLOAD));
   }
@@ -139,7 +142,7 @@ class UploadLaunchTest {
     UploadLaunch launch = facts.decide();
 
     assertThat(launch.form()).isEqualTo(Form.RUNTIME_IMAGE);
-    assertThat(launch.command()).isEqualTo(concat(DETACH, List.of("/opt/shop/bin/java"), TUNING,
+    assertThat(launch.command()).isEqualTo(concat(DETACH, List.of("/opt/shop/bin/java"), MODULE_TUNING,
         List.of("-Duser.home=/home/ann", "--add-modules", "com.example.shop", "-m", "dev.telemetrykit.picocli/" + FLUSH_MAIN),
         UPLOAD));
   }
