@@ -218,6 +218,32 @@ class SentDataStaysDeletableTest {
   }
 
   @Test
+  void disableDuringAnUploadKeepsTheIdForTheEventsThatUploadStillDelivers() throws Exception {
+    app.run("telemetry", "enable");
+    String id = userId();
+    app.run("status");
+    collector.stall();
+    Thread upload = new Thread(() -> app.run("telemetry", "flush"));
+    upload.setDaemon(true);
+    upload.start();
+    assertThat(collector.awaitFirstRequest(10)).isTrue();
+
+    AppRun.Result disable = app.run("telemetry", "disable");
+
+    assertThat(disable.exitCode()).isZero();
+    assertThat(disable.out()).contains("The events already sent stay at the collector;");
+    assertThat(state()).containsEntry("state", "denied").containsEntry("previous_user_ids", List.of(id));
+    collector.release();
+    upload.join(10_000);
+    assertThat(collector.eventsOf(id)).isEqualTo(1); // arrived after the opt-out
+
+    AppRun.Result delete = app.run("telemetry", "delete-my-data");
+
+    assertThat(delete.exitCode()).as(delete.err()).isZero();
+    assertThat(collector.eventsOf(id)).isZero();
+  }
+
+  @Test
   void sayingYesAtTheFirstRunPromptAfterAResetKeepsTheOldIds() throws Exception {
     String oldId = sendOneRun();
     app.run("telemetry", "reset");

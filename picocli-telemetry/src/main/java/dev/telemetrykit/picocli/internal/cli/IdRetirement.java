@@ -73,7 +73,8 @@ final class IdRetirement {
   private static FlushLock lock(TelemetryContext context) throws InterruptedException {
     try {
       return FlushLock.acquire(context.config.flushLockFile(), LOCK_WAIT_MILLIS);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // RuntimeException: OverlappingFileLockException, when an upload in this very JVM holds it
       return null;
     }
   }
