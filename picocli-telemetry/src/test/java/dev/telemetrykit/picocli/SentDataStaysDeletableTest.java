@@ -7,7 +7,9 @@ import dev.telemetrykit.picocli.internal.consent.ConsentState;
 import dev.telemetrykit.picocli.internal.json.Json;
 import dev.telemetrykit.picocli.testing.AppRun;
 import dev.telemetrykit.picocli.testing.DataDir;
+import dev.telemetrykit.picocli.internal.sync.FlushLock;
 import dev.telemetrykit.picocli.testing.FakeCollector;
+import dev.telemetrykit.picocli.testing.QueueFixture;
 import dev.telemetrykit.picocli.testing.ScriptedPrompt;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +81,26 @@ class SentDataStaysDeletableTest {
     assertThat(collector.eventsOf(oldId)).isZero();
     assertThat(delete.out()).contains("The collector deleted 1 event sent under an earlier anonymous id");
     assertThat(Files.exists(data.stateFile()) ? Files.readString(data.stateFile()) : "").doesNotContain(oldId);
+  }
+
+  @Test
+  void anUploadStraightFromTheJournalAsPid1DoesIsKnownToo() throws Exception {
+    app.run("telemetry", "enable");
+    String oldId = userId();
+    app.run("status");
+    QueueFixture pid1 = new QueueFixture(home, collector.endpoint());
+    try (FlushLock lock = FlushLock.acquire(pid1.config.flushLockFile(), 1000)) {
+      assertThat(pid1.flushJournal().sent()).isEqualTo(1); // no SQLite: the batch is noted in the journal
+    }
+    assertThat(data.database()).doesNotExist();
+
+    AppRun.Result reset = app.run("telemetry", "reset");
+
+    assertThat(reset.out()).contains("The events already sent stay at the collector;");
+    AppRun.Result delete = app.run("telemetry", "delete-my-data");
+    assertThat(delete.exitCode()).as(delete.err()).isZero();
+    assertThat(collector.deleteRequests()).containsExactly(oldId);
+    assertThat(collector.eventsOf(oldId)).isZero();
   }
 
   @Test

@@ -58,12 +58,9 @@ final class DeleteMyDataCommand implements Callable<Integer> {
       ids.addAll(record.previousUserIds());
       ids.addAll(sent.ids());
       if (ids.isEmpty()) {
-        if (sent.acceptedAny()) {
-          err.println("Events were sent from here, but the anonymous id they were sent under is no longer"
-              + " known here, so they cannot be deleted from here.");
-          return 1;
-        }
-        out.println("Nothing was sent from here, so there is nothing to delete.");
+        out.println(sent.unsure()
+            ? "No anonymous id is kept here, so there is nothing to ask the collector to delete."
+            : "Nothing was sent from here, so there is nothing to delete.");
         return 0;
       }
       if (context.config.debug()) {

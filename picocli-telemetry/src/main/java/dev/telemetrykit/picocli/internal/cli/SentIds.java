@@ -4,6 +4,7 @@ import dev.telemetrykit.picocli.internal.consent.ConsentRecord;
 import dev.telemetrykit.picocli.internal.json.Json;
 import dev.telemetrykit.picocli.internal.queue.EventQueue;
 import dev.telemetrykit.picocli.internal.queue.SentBatch;
+import dev.telemetrykit.picocli.internal.queue.SentLog;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,36 +14,38 @@ import java.util.Set;
 
 /**
  * Which anonymous ids the collector accepted events under, as far as this install's queue tells:
- * the ids in the batches of the sent log that were answered 2xx, and whether the collector
- * accepted anything at all (a counter of the queue, which outlives the log's last 20 batches).
+ * the ids in the batches of the sent log that were answered 2xx. An upload that sent straight
+ * from the journal (a CLI running as PID 1) noted its batches beside the events; they are moved
+ * into the queue first.
  *
- * <p>Read with the flush lock held, so that no upload adds to it meanwhile. Without the lock, or
- * when the queue cannot be read or was moved aside as corrupt, it is unsure: then the current id
- * is kept. Asking a collector that has nothing to delete costs one request; forgetting an id that
- * events were sent under leaves them at the collector for good.
+ * <p>Read with the flush lock held, so that no upload adds to it meanwhile. It is unsure without
+ * the lock, when the queue cannot be read or was moved aside as corrupt, and when the log is full
+ * (it keeps the last {@value SentLog#KEEP} batches, so an accepted one may have been dropped from
+ * it): then the current id is kept. Asking a collector that has nothing to delete costs one
+ * request; forgetting an id that events were sent under leaves them at the collector for good.
  *
  * @param ids the ids of accepted batches in the sent log
- * @param acceptedAny whether the collector accepted any event from this queue
  * @param unsure whether the queue could not tell
  */
-record SentIds(Set<String> ids, boolean acceptedAny, boolean unsure) {
-  static final SentIds UNKNOWN = new SentIds(Set.of(), false, true);
+record SentIds(Set<String> ids, boolean unsure) {
+  static final SentIds UNKNOWN = new SentIds(Set.of(), true);
 
-  /** Reads the queue, creating nothing. Call with the flush lock held. */
+  /** Reads the queue, creating it only if the journal holds anything. Call with the flush lock held. */
   static SentIds read(TelemetryContext context) {
     boolean corrupt = Files.exists(EventQueue.corruptCopy(context.config.databaseFile()));
-    if (!context.hasQueue()) {
-      return new SentIds(Set.of(), false, corrupt);
+    String[] journal = context.journal.directory().list();
+    if (!context.hasQueue() && (journal == null || journal.length == 0)) {
+      return new SentIds(Set.of(), corrupt);
     }
-    try (EventQueue queue = EventQueue.open(context.config.databaseFile())) {
+    try (EventQueue queue = context.openQueueWithJournal()) {
       Set<String> ids = new LinkedHashSet<>();
-      for (SentBatch batch : queue.sentLog().recent(Integer.MAX_VALUE)) {
+      List<SentBatch> log = queue.sentLog().recent(Integer.MAX_VALUE);
+      for (SentBatch batch : log) {
         if (batch.outcome().startsWith("2")) { // "not sent: ..." and refusals carry no stored event
           ids.addAll(userIds(batch.body()));
         }
       }
-      boolean accepted = !ids.isEmpty() || queue.counter(EventQueue.SENT_ACCEPTED) > 0;
-      return new SentIds(ids, accepted, corrupt);
+      return new SentIds(ids, corrupt || log.size() >= SentLog.KEEP);
     } catch (Exception e) {
       return UNKNOWN;
     }
@@ -56,7 +59,7 @@ record SentIds(Set<String> ids, boolean acceptedAny, boolean unsure) {
   List<String> toKeep(ConsentRecord record) {
     Set<String> keep = new LinkedHashSet<>(record.previousUserIds());
     keep.addAll(ids);
-    if (record.userId() != null && (acceptedAny || unsure)) {
+    if (record.userId() != null && unsure) {
       keep.add(record.userId());
     }
     return new ArrayList<>(keep);

@@ -35,11 +35,6 @@ public final class EventQueue implements AutoCloseable {
   public static final String DROPPED_REJECTED = "dropped_rejected";
   /** Counts single events too large for the collector (413 for a batch of one). */
   public static final String DROPPED_TOO_LARGE = "dropped_too_large";
-  /**
-   * Counts events the collector accepted: that something was sent under this queue's id, even
-   * once the sent log has forgotten those batches (telemetry disable and reset keep the id then).
-   */
-  public static final String SENT_ACCEPTED = "sent_accepted";
 
   private static final int BUSY_TIMEOUT_MILLIS = 3000;
 

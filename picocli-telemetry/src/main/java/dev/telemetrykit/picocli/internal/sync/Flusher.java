@@ -138,7 +138,7 @@ public final class Flusher {
           (answer.rejected().containsKey(i) ? rejected : accepted).add(batch.get(i));
         }
         outbox.remove(rejected, EventQueue.DROPPED_REJECTED, now);
-        outbox.remove(accepted, EventQueue.SENT_ACCEPTED, now);
+        outbox.remove(accepted, null, now);
         outbox.logSent(now, batch.size(), describe(result), payload);
         sent += accepted.size();
         dropped += rejected.size();
