@@ -54,7 +54,8 @@ class DeleteMyDataTest {
     AppRun.Result r = app.run("telemetry", "delete-my-data");
 
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).startsWith("The collector deleted 7 events sent from here.");
+    assertThat(r.out()).isEqualTo("The collector deleted 7 events sent under the current anonymous id.\n"
+        + "Telemetry is reset: a new id, nothing queued, not decided.\n");
     collector.verify(deleteRequestedFor(urlEqualTo("/users/" + userId)));
     // Only the empty lock file stays: deleting a lock file others may be waiting on is not safe.
     assertThat(data.allFiles()).containsExactly(home.resolve("shop-cli.flush.lock"));
@@ -66,18 +67,41 @@ class DeleteMyDataTest {
     collector.stubFor(delete(urlMatching("/users/.*")).willReturn(aResponse().withStatus(500)));
     AppRun.Result r = app.run("telemetry", "delete-my-data");
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).contains("did not delete the data (HTTP 500)");
-    assertThat(data.journalEvents()).hasSize(1);
+    assertThat(r.err()).isEqualTo("The collector did not delete the events sent under the current anonymous id"
+        + " (HTTP 500); the id is kept so that 'shop-cli telemetry delete-my-data' can try again later.\n");
+    assertThat(data.importAndReadQueue()).hasSize(1); // still queued (moved from the journal into the queue)
     assertThat(Files.exists(data.stateFile())).isTrue();
   }
 
   @Test
   void unreachableCollectorDeletesNothingHere() throws Exception {
+    int port = collector.port();
     collector.stop();
     AppRun.Result r = app.run("telemetry", "delete-my-data");
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).contains("nothing was deleted");
+    assertThat(r.err()).startsWith("Nothing was deleted: cannot reach http://127.0.0.1:" + port);
     assertThat(userId()).matches("[0-9a-f]{64}");
+  }
+
+  @Test
+  void aNotFoundAnswerIsNotTakenForADeletion() throws Exception {
+    // The protocol answers 200 {"deleted": 0} for an id it has nothing of; a 404 means the
+    // endpoint does not know the request (a wrong path), so the id must stay for another try.
+    String userId = userId();
+    collector.stubFor(delete(urlMatching("/users/.*")).willReturn(aResponse().withStatus(404)));
+    AppRun.Result r = app.run("telemetry", "delete-my-data");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("(HTTP 404); the id is kept");
+    assertThat(userId()).isEqualTo(userId);
+  }
+
+  @Test
+  void anUnreadableStateFileDeletesNothingAndSaysWhy() throws Exception {
+    Files.writeString(data.stateFile(), "{ not json");
+    AppRun.Result r = app.run("telemetry", "delete-my-data");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).startsWith("Could not read " + data.stateFile()).contains("nothing was deleted");
+    assertThat(collector.getAllServeEvents()).isEmpty();
   }
 
   @Test

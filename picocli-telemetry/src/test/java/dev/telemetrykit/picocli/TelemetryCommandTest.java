@@ -3,6 +3,8 @@ package dev.telemetrykit.picocli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telemetrykit.picocli.apps.ShopCli;
+import dev.telemetrykit.picocli.internal.consent.ConsentRecord;
+import dev.telemetrykit.picocli.internal.consent.ConsentState;
 import dev.telemetrykit.picocli.internal.json.Json;
 import dev.telemetrykit.picocli.testing.AppRun;
 import dev.telemetrykit.picocli.testing.DataDir;
@@ -91,6 +93,26 @@ class TelemetryCommandTest {
         .contains("queue:       " + data().database())
         .contains("queued:      2 events")
         .contains("problems:    none");
+  }
+
+  @Test
+  void statusCountsTheKeptEarlierIdsEvenUnderAnOptOutAndNeverShowsThem() throws Exception {
+    String earlier = "ab".repeat(32);
+    Files.createDirectories(home);
+    new ConsentRecord(ConsentState.DENIED, 1, "2026-01-01T00:00:00Z", null, null, List.of(earlier))
+        .save(data().stateFile());
+
+    String out = app().env("DO_NOT_TRACK", "1").run("telemetry", "status").out();
+
+    assertThat(out).contains("earlier ids: 1 kept only to delete what was sent under them"
+        + " ('shop-cli telemetry delete-my-data')").doesNotContain(earlier);
+  }
+
+  @Test
+  void statusWithoutEarlierIdsHasNoSuchLine() {
+    AppRun app = app();
+    app.run("telemetry", "enable");
+    assertThat(app.run("telemetry", "status").out()).doesNotContain("earlier ids");
   }
 
   @Test

@@ -23,11 +23,16 @@ import java.util.zip.GZIPInputStream;
 /**
  * A collector on loopback that does what collector-lite does with a batch (deduplicates by event
  * id and answers {@code {"received", "duplicates"}}), and can misbehave on cue: store a batch and
- * then cut the connection without answering, or stall until released.
+ * then cut the connection without answering, or stall until released. {@code DELETE
+ * /users/{user_id}} deletes that user's stored events and answers {@code {"deleted": n}}, or
+ * answers a chosen failure status.
  */
 public final class FakeCollector implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, String> stored = Collections.synchronizedMap(new LinkedHashMap<>());
+  private final Map<String, String> owners = Collections.synchronizedMap(new LinkedHashMap<>());
+  private final List<String> deleteRequests = Collections.synchronizedList(new ArrayList<>());
+  private volatile int deleteFailure;
   private final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger cutsLeft = new AtomicInteger();
@@ -43,6 +48,7 @@ public final class FakeCollector implements AutoCloseable {
       return t;
     }));
     server.createContext("/events", this::events);
+    server.createContext("/users/", this::deleteUser);
     server.start();
   }
 
@@ -104,6 +110,58 @@ public final class FakeCollector implements AutoCloseable {
     return requests.get();
   }
 
+  /** Stored events sent under {@code userId}. */
+  public int eventsOf(String userId) {
+    synchronized (owners) {
+      return (int) owners.values().stream().filter(userId::equals).count();
+    }
+  }
+
+  /** The user ids of every {@code DELETE /users/{id}} received, in order. */
+  public List<String> deleteRequests() {
+    synchronized (deleteRequests) {
+      return new ArrayList<>(deleteRequests);
+    }
+  }
+
+  /** Deletions answer {@code status} without deleting; 0 deletes again. */
+  public void failDeletes(int status) {
+    deleteFailure = status;
+  }
+
+  private void deleteUser(HttpExchange exchange) throws IOException {
+    String userId = exchange.getRequestURI().getPath().substring("/users/".length());
+    if (!"DELETE".equals(exchange.getRequestMethod())) {
+      exchange.sendResponseHeaders(405, -1);
+      exchange.close();
+      return;
+    }
+    deleteRequests.add(userId);
+    int failure = deleteFailure;
+    if (failure != 0) {
+      exchange.sendResponseHeaders(failure, -1);
+      exchange.close();
+      return;
+    }
+    int deleted = 0;
+    synchronized (owners) {
+      for (var it = owners.entrySet().iterator(); it.hasNext(); ) {
+        var e = it.next();
+        if (e.getValue().equals(userId)) {
+          it.remove();
+          stored.remove(e.getKey());
+          deleted++;
+        }
+      }
+    }
+    byte[] answer = ("{\"deleted\":" + deleted + "}").getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, answer.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(answer);
+    }
+  }
+
   private void events(HttpExchange exchange) throws IOException {
     requests.incrementAndGet();
     firstRequest.countDown();
@@ -129,6 +187,8 @@ public final class FakeCollector implements AutoCloseable {
     for (Map<String, Object> e : events) {
       if (stored.putIfAbsent((String) e.get("event_id"), e.toString()) != null) {
         duplicates++;
+      } else {
+        owners.put((String) e.get("event_id"), (String) e.get("user_id"));
       }
     }
     batchSizes.add(events.size());

@@ -38,7 +38,8 @@ final class EnableCommand implements Callable<Integer> {
               context.config.policyVersion(),
               Instant.ofEpochMilli(context.time.epochMillis()).toString(),
               salt,
-              Identity.userId(salt))
+              Identity.userId(salt),
+              current.previousUserIds()) // still to delete at the collector, whatever the answer now
           .save(context.config.stateFile());
       SyncState.startIfAbsent(context.config.syncStateFile(), context.time.epochMillis());
     } catch (Exception e) {

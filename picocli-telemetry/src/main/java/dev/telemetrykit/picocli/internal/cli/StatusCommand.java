@@ -1,5 +1,6 @@
 package dev.telemetrykit.picocli.internal.cli;
 
+import dev.telemetrykit.picocli.internal.consent.ConsentRecord;
 import dev.telemetrykit.picocli.internal.consent.ConsentState;
 import dev.telemetrykit.picocli.internal.consent.EffectiveConsent;
 import dev.telemetrykit.picocli.internal.files.DataHome;
@@ -50,6 +51,11 @@ final class StatusCommand implements Callable<Integer> {
     out.println("  state file:  " + context.config.stateFile());
     out.println("  queue:       " + context.config.databaseFile());
     out.println("  queued:      " + queued(problems));
+    int earlier = earlierIds(consent);
+    if (earlier > 0) {
+      out.println("  earlier ids: " + earlier + " kept only to delete what was sent under them ('"
+          + context.tool() + " telemetry delete-my-data')");
+    }
     SyncState sync = SyncState.load(context.config.syncStateFile());
     out.println("  last upload: " + (sync.lastAttempt() == 0 ? "never"
         : sync.failures() > 0 ? "failed " + when(sync.lastAttempt()) : "succeeded " + when(sync.lastSuccess())));
@@ -78,6 +84,22 @@ final class StatusCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * How many earlier anonymous ids the state file keeps for deletion at the collector: a count,
+   * never the ids. Read even when an opt-out decided, unless the data directory is not to be read.
+   */
+  private int earlierIds(EffectiveConsent consent) {
+    if (!consent.record().previousUserIds().isEmpty() || consent.problem() != null
+        || DataHome.refusal(context.config.home()) != null) {
+      return consent.record().previousUserIds().size();
+    }
+    try {
+      return ConsentRecord.load(context.config.stateFile()).previousUserIds().size();
+    } catch (Exception unreadable) {
+      return 0; // the state file's problem is reported on its own
+    }
   }
 
   private String queued(List<String> problems) {

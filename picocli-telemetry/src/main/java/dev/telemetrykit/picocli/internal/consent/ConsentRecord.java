@@ -6,7 +6,9 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,9 +24,14 @@ import java.util.Map;
  * @param decidedAt when the answer was given, ISO-8601 UTC, or null
  * @param salt the random per-tool salt; never sent; null unless granted
  * @param userId SHA-256 of machine id and salt, kept so ordinary runs need not hash; null unless granted
+ * @param previousUserIds earlier ids of this install that the collector accepted events under and
+ *     has not yet confirmed deleting ({@code previous_user_ids}); kept only so that {@code
+ *     telemetry delete-my-data} can still ask for their deletion after a reset or an opt-out.
+ *     Never sent with events; never null
  */
 public record ConsentRecord(
-    ConsentState state, int policyVersion, String decidedAt, String salt, String userId) {
+    ConsentState state, int policyVersion, String decidedAt, String salt, String userId,
+    List<String> previousUserIds) {
 
   /** No answer yet: the state of a tool that has never asked. */
   public static final ConsentRecord UNDECIDED =
@@ -34,6 +41,31 @@ public record ConsentRecord(
     if (state == null) {
       throw new IllegalArgumentException("state must not be null");
     }
+    previousUserIds = previousUserIds == null ? List.of() : List.copyOf(previousUserIds);
+  }
+
+  /** A record with no earlier ids to delete. */
+  public ConsentRecord(ConsentState state, int policyVersion, String decidedAt, String salt, String userId) {
+    this(state, policyVersion, decidedAt, salt, userId, List.of());
+  }
+
+  /** This record with {@code ids} as the earlier ids still to delete at the collector. */
+  public ConsentRecord withPreviousUserIds(List<String> ids) {
+    return new ConsentRecord(state, policyVersion, decidedAt, salt, userId, ids);
+  }
+
+  /** Whether {@code s} has the form of a user id: 64 lowercase hex digits. */
+  public static boolean isUserId(String s) {
+    if (s == null || s.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -69,6 +101,9 @@ public record ConsentRecord(
     if (userId != null) {
       json.put("user_id", userId);
     }
+    if (!previousUserIds.isEmpty()) {
+      json.put("previous_user_ids", previousUserIds);
+    }
     JsonFiles.writeAtomically(file, json);
   }
 
@@ -90,7 +125,22 @@ public record ConsentRecord(
         policyVersion,
         stringOrNull(json.get("decided_at")),
         stringOrNull(json.get("salt")),
-        stringOrNull(json.get("user_id")));
+        stringOrNull(json.get("user_id")),
+        userIds(json.get("previous_user_ids")));
+  }
+
+  /** The well-formed ids of a list; anything else is not an id the collector could delete. */
+  private static List<String> userIds(Object value) {
+    if (!(value instanceof List)) {
+      return List.of();
+    }
+    List<String> ids = new ArrayList<>();
+    for (Object id : (List<?>) value) {
+      if (id instanceof String && isUserId((String) id) && !ids.contains(id)) {
+        ids.add((String) id);
+      }
+    }
+    return ids;
   }
 
   private static String stringOrNull(Object value) {

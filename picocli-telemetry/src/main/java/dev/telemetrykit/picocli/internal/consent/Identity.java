@@ -13,7 +13,9 @@ import java.util.List;
  * Makes the pseudonymous {@code user_id}: SHA-256 of the machine id and a random per-tool salt.
  *
  * <p>The salt stays on the machine, so the id is stable for one tool on one machine, cannot be
- * linked across tools, and is replaced for good when the salt is deleted (reset, opt-out).
+ * linked across tools, and is replaced for good when the salt is deleted (reset, opt-out). An id
+ * the collector accepted events under is then kept, apart from the salt, only so that those
+ * events can still be deleted ({@link ConsentRecord#previousUserIds()}).
  * Hashing runs only when consent is given; ordinary runs read the stored id.
  */
 public final class Identity {

@@ -80,13 +80,15 @@ public final class ConsentAsker {
           host.consentPrompt().ask(question(parseResult), () -> payload(recorder, parseResult));
       String now = Instant.ofEpochMilli(host.time().epochMillis()).toString();
       if (answer == ConsentState.GRANTED) {
-        new ConsentRecord(ConsentState.GRANTED, config.policyVersion(), now, salt, userId).save(config.stateFile());
+        new ConsentRecord(ConsentState.GRANTED, config.policyVersion(), now, salt, userId, current.previousUserIds())
+            .save(config.stateFile());
         SyncState.startIfAbsent(config.syncStateFile(), host.time().epochMillis());
         Recorder.activate(recorder);
         return recorder;
       }
       if (answer == ConsentState.DENIED) {
-        new ConsentRecord(ConsentState.DENIED, config.policyVersion(), now, null, null).save(config.stateFile());
+        new ConsentRecord(ConsentState.DENIED, config.policyVersion(), now, null, null, current.previousUserIds())
+            .save(config.stateFile());
       }
     } catch (Exception e) {
       diagnostics.failed("asking for consent", e);
