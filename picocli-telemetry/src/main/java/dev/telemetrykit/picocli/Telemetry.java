@@ -32,6 +32,11 @@ public final class Telemetry {
   /**
    * Runs {@code app} (a class annotated with {@code @Command} and {@link TelemetryEnabled}) with
    * {@code args} and returns its exit code, exactly as {@code new CommandLine(app).execute(args)}.
+   *
+   * @param app the top-level command object, as passed to {@code new CommandLine(app)}
+   * @param args the command-line arguments, as given to {@code main}
+   * @return the app's exit code, the one {@code CommandLine.execute} returns without telemetry
+   * @throws IllegalArgumentException if {@code app} is null
    */
   public static int execute(Object app, String... args) {
     uploadIfStartedToUpload();
@@ -51,7 +56,9 @@ public final class Telemetry {
    * before {@code execute}: a strategy or handler set later replaces telemetry's. Installing twice
    * changes nothing.
    *
-   * @return {@code cl}
+   * @param cl the app's configured command line
+   * @return {@code cl}, so that {@code execute} can be chained
+   * @throws IllegalArgumentException if {@code cl} is null
    */
   public static CommandLine install(CommandLine cl) {
     uploadIfStartedToUpload();
@@ -75,7 +82,10 @@ public final class Telemetry {
    * Telemetry.install(cl, MyCliTelemetry.class).execute(args);
    * }</pre>
    *
-   * @return {@code cl}
+   * @param cl the app's configured command line
+   * @param settings a class annotated with {@link TelemetryEnabled}, whose {@code name} should be set
+   * @return {@code cl}, so that {@code execute} can be chained
+   * @throws IllegalArgumentException if {@code cl} or {@code settings} is null
    */
   public static CommandLine install(CommandLine cl, Class<?> settings) {
     uploadIfStartedToUpload();
@@ -107,9 +117,10 @@ public final class Telemetry {
    * }
    * }</pre>
    *
-   * @throws IllegalArgumentException in strict mode (the author's tests and debug runs, see
-   *     docs/configuration.md), if the class is not annotated or the annotation has no name;
-   *     otherwise the program runs without telemetry
+   * @param app the class annotated with {@link TelemetryEnabled}
+   * @throws IllegalArgumentException if {@code app} is null; in strict mode (the author's tests
+   *     and debug runs, see docs/configuration.md) also if the class is not annotated or the
+   *     annotation has no name, where otherwise the program runs without telemetry
    */
   public static void start(Class<?> app) {
     uploadIfStartedToUpload();
@@ -153,12 +164,19 @@ public final class Telemetry {
    * IllegalArgumentException} (saying why) in the author's tests and debug runs (see
    * docs/configuration.md, "Author mistakes"); in a user's run the event is dropped and {@code
    * telemetry status} reports it.
+   *
+   * @param feature the feature's name: 1 to 128 printable characters
+   * @param properties extra properties as in {@link #track(String, Map)}, or null for none
    */
   public static void trackFeature(String feature, Map<String, ?> properties) {
     track("feature_used", "feature", feature, properties);
   }
 
-  /** Records that a feature was used, with no properties. */
+  /**
+   * Records that a feature was used, with no properties.
+   *
+   * @param feature the feature's name: 1 to 128 printable characters
+   */
   public static void trackFeature(String feature) {
     trackFeature(feature, null);
   }
@@ -166,6 +184,8 @@ public final class Telemetry {
   /**
    * Records that a library method was called, e.g. {@code trackMethod("Database::connect")}. An
    * invalid name is handled as in {@link #trackFeature(String, Map)}.
+   *
+   * @param method the method's name: 1 to 128 printable characters
    */
   public static void trackMethod(String method) {
     track("method_called", "method", method, null);
@@ -175,6 +195,11 @@ public final class Telemetry {
    * Records a custom event, e.g. {@code track("export_finished", Map.of("rows", 1200))}.
    * Properties are strings (up to 256 characters), numbers, booleans or enums; at most 32. An
    * invalid type or property is handled as in {@link #trackFeature(String, Map)}.
+   *
+   * @param eventType the event's type: 1 to 64 characters of a-z, 0-9, '_' or '.', starting with
+   *     a letter
+   * @param properties the event's properties by key (1 to 64 letters, digits, '_', '.' or '-',
+   *     starting with a letter; not a name telemetry records itself), or null for none
    */
   public static void track(String eventType, Map<String, ?> properties) {
     track(eventType, null, null, properties);

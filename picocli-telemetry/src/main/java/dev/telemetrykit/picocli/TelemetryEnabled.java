@@ -31,21 +31,39 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface TelemetryEnabled {
-  /** Base URL of the collector; events are posted to {@code <endpoint>/events}. */
+  /**
+   * Base URL of the collector; events are posted to {@code <endpoint>/events}.
+   *
+   * @return the collector's base URL, e.g. {@code https://telemetry.example.com}
+   */
   String endpoint();
 
-  /** Where end users can read what is collected and why; shown in the consent box. */
+  /**
+   * Where end users can read what is collected and why; shown in the consent box.
+   *
+   * @return the privacy page's URL, or {@code ""} for none
+   */
   String privacyUrl() default "";
 
-  /** The tool's name in telemetry; defaults to {@code @Command(name)}. */
+  /**
+   * The tool's name in telemetry; defaults to {@code @Command(name)}.
+   *
+   * @return the tool's name, or {@code ""} to take it from {@code @Command}
+   */
   String name() default "";
 
-  /** The tool's version in telemetry; defaults to the version in {@code @Command(version)}. */
+  /**
+   * The tool's version in telemetry; defaults to the version in {@code @Command(version)}.
+   *
+   * @return the tool's version, or {@code ""} to take it from {@code @Command}
+   */
   String version() default "";
 
   /**
    * The version of what is collected. Raise it when the data you collect changes materially:
    * users who said yes to an older version are asked again; users who said no never are.
+   *
+   * @return the version of what is collected
    */
   int policyVersion() default 1;
 
@@ -55,6 +73,8 @@ public @interface TelemetryEnabled {
    * as without telemetry, and it runs only when the first argument names it (see {@link #command}).
    * Set this to list it in usage help: it is then an ordinary (visible) subcommand, which adds
    * {@code [COMMAND]} to the synopsis of an app that has no subcommands of its own.
+   *
+   * @return whether usage help lists the management command
    */
   boolean showInHelp() default false;
 
@@ -65,24 +85,38 @@ public @interface TelemetryEnabled {
    * Rename it when the word collides with what the app accepts, e.g. {@code "--telemetry"} for an
    * app whose positional parameters take any word; set it to {@code ""} to offer none (users then
    * rely on the opt-out variables).
+   *
+   * @return the management command's name, or {@code ""} for none
    */
   String command() default "telemetry";
 
-  /** How many unsent events the local queue keeps; the oldest are dropped first. */
+  /**
+   * How many unsent events the local queue keeps; the oldest are dropped first.
+   *
+   * @return the queue's capacity in events
+   */
   int maxQueuedEvents() default 10_000;
 
   /**
    * Seconds between uploads: an upload is due this long after the last successful one
    * ({@code TELEMETRY_KIT_FLUSH_INTERVAL} overrides it; 0 makes every run due).
+   *
+   * @return the upload interval in seconds
    */
   long flushIntervalSeconds() default 3600;
 
-  /** An upload is also due as soon as this many events wait. */
+  /**
+   * An upload is also due as soon as this many events wait.
+   *
+   * @return the number of queued events that makes an upload due
+   */
   int flushAtEvents() default 100;
 
   /**
    * The longest a run that starts an upload waits, when its command has ended, for the upload to
    * be under way. The upload itself runs in a separate short-lived process.
+   *
+   * @return the longest wait in milliseconds
    */
   int exitWaitMillis() default 250;
 }
