@@ -37,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ShippingFormsIT {
   /** From the CLI's exit to the event at the collector: an upload is a JVM start, SQLite and one request. */
   private static final long STORED_WITHIN_MILLIS = 30_000;
-  private static final long POLL_MILLIS = 50;
 
   /** One collector for the class: each test's CLI has a data directory, so a user id, of its own. */
   @TempDir static Path collectorDir;
@@ -265,7 +264,7 @@ class ShippingFormsIT {
     String userId = new RecordedEvents(cli.dataDir()).userId();
 
     ShippedCli.Run.Result granted = cli.run(Map.of("TELEMETRY_KIT_FLUSH_INTERVAL", "0"), args);
-    OptionalLong storedAfter = awaitStored(userId, granted.exitNanos());
+    OptionalLong storedAfter = stored.millisUntilStored(userId, granted.exitNanos(), STORED_WITHIN_MILLIS);
     System.out.println(storedAfter.isPresent()
         ? "shipping form " + form + ": event stored " + storedAfter.getAsLong() + " ms after the CLI exited"
             + " (exit delay " + granted.exitDelayMillis() + " ms; due run " + granted.wallMillis()
@@ -295,24 +294,6 @@ class ShippingFormsIT {
     return granted;
   }
 
-  /** How long after {@code exitNanos} the first event of {@code userId} was seen stored; empty if none in time. */
-  private static OptionalLong awaitStored(String userId, long exitNanos) throws InterruptedException {
-    long deadline = exitNanos + TimeUnit.MILLISECONDS.toNanos(STORED_WITHIN_MILLIS);
-    while (true) {
-      long now = System.nanoTime();
-      try {
-        if (!stored.eventIds(userId).isEmpty()) {
-          return OptionalLong.of((now - exitNanos) / 1_000_000);
-        }
-      } catch (SQLException busy) {
-        // the collector is writing this moment: look again at the next poll
-      }
-      if (now > deadline) {
-        return OptionalLong.empty();
-      }
-      Thread.sleep(POLL_MILLIS);
-    }
-  }
 
   /** What the failed upload left behind, for the failure message. */
   private static String leftBehind(Path dataDir) {

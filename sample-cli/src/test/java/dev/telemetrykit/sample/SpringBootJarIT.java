@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SpringBootJarIT {
   private static final long STORED_WITHIN_MILLIS = 30_000;
-  private static final long POLL_MILLIS = 50;
 
   @TempDir static Path shared;
   static Path bootJar;
@@ -172,7 +169,7 @@ class SpringBootJarIT {
     String userId = new RecordedEvents(cli.dataDir()).userId();
 
     ShippedCli.Run.Result granted = cli.run(Map.of("TELEMETRY_KIT_FLUSH_INTERVAL", "0"), args);
-    OptionalLong storedAfter = awaitStored(userId, granted.exitNanos());
+    OptionalLong storedAfter = stored.millisUntilStored(userId, granted.exitNanos(), STORED_WITHIN_MILLIS);
     System.out.println(storedAfter.isPresent()
         ? "shipping form " + form + ": event stored " + storedAfter.getAsLong() + " ms after the CLI exited"
             + " (exit delay " + granted.exitDelayMillis() + " ms)"
@@ -214,23 +211,6 @@ class SpringBootJarIT {
     return java;
   }
 
-  private static OptionalLong awaitStored(String userId, long exitNanos) throws InterruptedException {
-    long deadline = exitNanos + TimeUnit.MILLISECONDS.toNanos(STORED_WITHIN_MILLIS);
-    while (true) {
-      long now = System.nanoTime();
-      try {
-        if (!stored.eventIds(userId).isEmpty()) {
-          return OptionalLong.of((now - exitNanos) / 1_000_000);
-        }
-      } catch (SQLException busy) {
-        // the collector is writing this moment: look again at the next poll
-      }
-      if (now > deadline) {
-        return OptionalLong.empty();
-      }
-      Thread.sleep(POLL_MILLIS);
-    }
-  }
 
   private static String uploadErrors(Path dataDir) {
     try {

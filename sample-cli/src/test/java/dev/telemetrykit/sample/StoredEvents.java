@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The events collector-lite stored, read from its SQLite file rather than through its API, so that
@@ -20,6 +22,28 @@ record StoredEvents(Path database) {
   }
 
   /** The event id of every stored row of {@code userId}. */
+  /**
+   * How long after {@code sinceNanos} ({@link System#nanoTime}) the first event of {@code userId}
+   * was seen stored, polling every 50 ms; empty if none within {@code withinMillis}.
+   */
+  OptionalLong millisUntilStored(String userId, long sinceNanos, long withinMillis) throws InterruptedException {
+    long deadline = sinceNanos + TimeUnit.MILLISECONDS.toNanos(withinMillis);
+    while (true) {
+      long now = System.nanoTime();
+      try {
+        if (!eventIds(userId).isEmpty()) {
+          return OptionalLong.of((now - sinceNanos) / 1_000_000);
+        }
+      } catch (SQLException busy) {
+        // the collector is writing this moment: look again at the next poll
+      }
+      if (now > deadline) {
+        return OptionalLong.empty();
+      }
+      Thread.sleep(50);
+    }
+  }
+
   List<String> eventIds(String userId) throws SQLException {
     return column("event_id", userId);
   }
