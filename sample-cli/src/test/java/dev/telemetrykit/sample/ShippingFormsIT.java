@@ -221,6 +221,25 @@ class ShippingFormsIT {
     ExactlyOnce.assertStored(stored, userId, List.of(), List.of(tag));
   }
 
+  /**
+   * A due run as PID 1 that runs no app command ({@code telemetry status}) starts no upload: one
+   * would hold the flush lock and be cut off by the exit, leaving an error and a backoff behind.
+   */
+  @Test
+  void aManagementCommandAsPid1StartsNoUpload() throws Exception {
+    assumePid1Possible();
+    ShippedCli cli = ShippedCli.of("PID 1, management command", dir, asPid1(ShippedCli.javaJar()));
+    cli.env("TELEMETRY_KIT_ENDPOINT", collector.url());
+    assertThat(cli.run(Map.of(), "telemetry", "enable").exitCode()).isZero();
+
+    ShippedCli.Run.Result status = cli.run(Map.of("TELEMETRY_KIT_FLUSH_INTERVAL", "0"), "telemetry", "status");
+
+    assertThat(status.exitCode()).isZero();
+    SyncFile sync = SyncFile.read(cli.dataDir());
+    assertThat(sync.lastError()).as("the sync file's last error").isNull();
+    assertThat(sync.failures()).isZero();
+  }
+
   private static void assumePid1Possible() throws Exception {
     Command probe = Command.run("unshare", "-pf", "--mount-proc", "true");
     assumeTrue(probe.exitCode() == 0, () -> "cannot start a process as PID 1 of a new PID namespace here: "

@@ -136,6 +136,9 @@ public final class CommandInterceptor
     pendingStartMillis = time.epochMillis();
     pendingStartNanos = time.nanoTime();
     pendingError = null;
+    if (upload != null) {
+      upload.besideCommand();
+    }
     int exitCode;
     try {
       exitCode = strategy.execute(parseResult);

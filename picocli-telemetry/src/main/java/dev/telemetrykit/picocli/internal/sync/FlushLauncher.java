@@ -23,32 +23,46 @@ import java.util.List;
 public final class FlushLauncher implements Runnable {
   private final TelemetryConfig config;
   private final HostEnvironment host;
-  private final InProcessUpload inProcess;
+  /** In PID 1 with the in-process form: whether SQLite may be loaded here; null elsewhere. */
+  private final Boolean inProcessMayLoadSqlite;
+  private InProcessUpload inProcess;
   private final Diagnostics diagnostics;
   private UploadLaunch launch;
 
-  private FlushLauncher(TelemetryConfig config, HostEnvironment host, InProcessUpload inProcess, Diagnostics diagnostics) {
+  private FlushLauncher(TelemetryConfig config, HostEnvironment host, Boolean inProcessMayLoadSqlite, Diagnostics diagnostics) {
     this.config = config;
     this.host = host;
-    this.inProcess = inProcess;
+    this.inProcessMayLoadSqlite = inProcessMayLoadSqlite;
     this.diagnostics = diagnostics;
   }
 
   /**
    * A launcher for an upload of {@code config}'s tool. Made only for a run that {@link
    * SyncState#uploadDue} says is due, so that other runs do not load this class. Starts nothing
-   * yet, except in PID 1, where the upload starts now, beside the command: its process could not
-   * outlive ours.
+   * yet; in PID 1, where the upload's process could not outlive ours, the upload starts in this
+   * JVM once the app's command starts ({@link #besideCommand}).
    */
   public static FlushLauncher create(TelemetryConfig config, HostEnvironment host, Diagnostics diagnostics) {
-    InProcessUpload inProcess = null;
+    Boolean inProcessMayLoadSqlite = null;
     if (LaunchFacts.pid1()) {
       LaunchFacts facts = LaunchFacts.current(host);
       if (decide(facts, config).form() == UploadLaunch.Form.IN_PROCESS) {
-        inProcess = InProcessUpload.start(config, diagnostics, !facts.nativeAccessRestricted());
+        inProcessMayLoadSqlite = !facts.nativeAccessRestricted();
       }
     }
-    return new FlushLauncher(config, host, inProcess, diagnostics);
+    return new FlushLauncher(config, host, inProcessMayLoadSqlite, diagnostics);
+  }
+
+  /**
+   * The app's command is about to run. In PID 1, starts the upload beside it, so that the HTTP
+   * client's set-up overlaps the command. Runs that end before a command (usage errors, the
+   * management command) start none there: they would hold the flush lock and leave an upload cut
+   * off by the exit.
+   */
+  public void besideCommand() {
+    if (inProcessMayLoadSqlite != null && inProcess == null) {
+      inProcess = InProcessUpload.start(config, diagnostics, inProcessMayLoadSqlite);
+    }
   }
 
   private static UploadLaunch decide(TelemetryConfig config, HostEnvironment host) {
@@ -101,6 +115,9 @@ public final class FlushLauncher implements Runnable {
     if (inProcess != null) {
       inProcess.finish(millis);
       return;
+    }
+    if (inProcessMayLoadSqlite != null) {
+      return; // PID 1, and no command ran: the next run that runs one uploads
     }
     if (!UploadClaim.take(config.uploadClaimFile().toFile(), System.currentTimeMillis())) {
       return;
