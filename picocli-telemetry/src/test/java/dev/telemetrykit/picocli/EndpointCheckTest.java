@@ -74,10 +74,45 @@ class EndpointCheckTest {
     assertThat(new DataDir(home, "shop-cli").journalEvents()).hasSize(1);
     assertThat(Files.exists(home.resolve("shop-cli.upload.claim"))).isFalse();
     assertThat(app.run("telemetry", "status").out())
-        .contains("  endpoint:    ftp://collector.local\n")
+        .contains("  endpoint:    ftp://collector.local (TELEMETRY_KIT_ENDPOINT)\n")
         .contains("    - TELEMETRY_KIT_ENDPOINT " + RULE + ", but is 'ftp://collector.local' "
             + "(it does not start with http:// or https://); events stay queued and nothing is sent until it is "
             + "corrected or unset");
+  }
+
+  @Test
+  void aBadEndpointInTheToolsOwnVariableIsTheUsersMistakeNeverThrownAndStatusSaysWhy() throws Exception {
+    AppRun app = shop().env("SHOP_CLI_TELEMETRY_ENDPOINT", "collector.local")
+        .env("TELEMETRY_KIT_ENDPOINT", "http://127.0.0.1:1").env("TELEMETRY_KIT_STRICT", "1")
+        .env("TELEMETRY_KIT_FLUSH_INTERVAL", "0");
+    app.run("telemetry", "enable");
+
+    AppRun.Result run = app.run("status");
+
+    assertThat(run.out()).isEqualTo("all systems ok\n");
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exitCode()).isZero();
+    assertThat(new DataDir(home, "shop-cli").journalEvents()).hasSize(1);
+    assertThat(Files.exists(home.resolve("shop-cli.upload.claim"))).isFalse();
+    assertThat(app.run("telemetry", "status").out())
+        .contains("  endpoint:    collector.local (SHOP_CLI_TELEMETRY_ENDPOINT)\n")
+        .contains("    - SHOP_CLI_TELEMETRY_ENDPOINT " + RULE + ", but is 'collector.local' "
+            + "(it does not start with http:// or https://); events stay queued and nothing is sent until it is "
+            + "corrected or unset");
+  }
+
+  @Test
+  void aBadEndpointInTheSystemPropertyIsTheUsersMistakeAndNeverThrows() {
+    AppRun app = shop().property("telemetrykit.endpoint", "ftp://collector.local").env("TELEMETRY_KIT_STRICT", "1");
+    app.run("telemetry", "enable");
+
+    AppRun.Result run = app.run("status");
+
+    assertThat(run.out()).isEqualTo("all systems ok\n");
+    assertThat(run.exitCode()).isZero();
+    assertThat(new DataDir(home, "shop-cli").journalEvents()).hasSize(1);
+    assertThat(app.run("telemetry", "status").out())
+        .contains("    - system property telemetrykit.endpoint " + RULE + ", but is 'ftp://collector.local'");
   }
 
   @Test

@@ -62,6 +62,23 @@ class NativeAccessWarningIT {
   }
 
   @Test
+  void theChildJvmKeepsTheEndpointPropertyAsTheEndpointsSource() throws Exception {
+    shop().run("telemetry", "enable");
+    shop().run("order", "apple");
+
+    JavaProcess.Result status = shop().jvmOption("-Dtelemetrykit.endpoint=ftp://collector.local")
+        .run("telemetry", "status");
+
+    assertThat(status.err()).doesNotContain("WARNING");
+    assertThat(status.out())
+        .contains("queued:      1 events")
+        .contains("  endpoint:    ftp://collector.local (system property telemetrykit.endpoint)\n")
+        .contains("    - system property telemetrykit.endpoint must be an absolute http or https URL such as "
+            + "https://telemetry.example.com, but is 'ftp://collector.local' (it does not start with http:// or "
+            + "https://); events stay queued and nothing is sent until it is corrected or unset");
+  }
+
+  @Test
   void theChildJvmUsesTheHomeDirectoryTheCliWasGiven() throws Exception {
     Path home = dir.resolve("wrapper-home");
     JavaProcess shop = JavaProcess.of(ShopMain.class, dir).javaHome(jdk25).jvmOption("-Duser.home=" + home)

@@ -54,6 +54,32 @@ class SyncIT {
   }
 
   @Test
+  void theUploadProcessSendsToTheToolsOwnEndpointRatherThanTheMachineWideOne() throws Exception {
+    JavaProcess shop = shop().env("TELEMETRY_KIT_ENDPOINT", "http://127.0.0.1:1")
+        .env("SHOP_CLI_TELEMETRY_ENDPOINT", collector.endpoint());
+    shop.run("telemetry", "enable");
+
+    assertThat(shop.env("TELEMETRY_KIT_FLUSH_INTERVAL", "0").run("status").out()).isEqualTo("all systems ok\n");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> collector.uniqueEvents() == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> uploadProcesses().isEmpty());
+  }
+
+  @Test
+  void theUploadProcessSendsToTheEndpointOfTheSystemProperty() throws Exception {
+    JavaProcess shop = JavaProcess.of(ShopMain.class, dir)
+        .env("TELEMETRY_KIT_HOME", home.toString())
+        .env("TELEMETRY_KIT_POLICY_FILE", dir.resolve("no-policy.json").toString())
+        .jvmOption("-Dtelemetrykit.endpoint=" + collector.endpoint());
+    shop.run("telemetry", "enable");
+
+    assertThat(shop.env("TELEMETRY_KIT_FLUSH_INTERVAL", "0").run("status").out()).isEqualTo("all systems ok\n");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> collector.uniqueEvents() == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> uploadProcesses().isEmpty());
+  }
+
+  @Test
   void stalledCollectorDelaysNoRunAndTheUploadProcessEndsOnItsOwn() throws Exception {
     shop().run("telemetry", "enable");
     collector.stall();

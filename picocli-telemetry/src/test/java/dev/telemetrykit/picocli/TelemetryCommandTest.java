@@ -96,6 +96,19 @@ class TelemetryCommandTest {
   }
 
   @Test
+  void statusNamesTheSettingTheEndpointCameFrom() {
+    assertThat(app().run("telemetry", "status").out()).contains("  endpoint:    http://127.0.0.1:1 (@TelemetryEnabled(endpoint))\n");
+    assertThat(app().property("telemetrykit.endpoint", "http://127.0.0.1:3").run("telemetry", "status").out())
+        .contains("  endpoint:    http://127.0.0.1:3 (system property telemetrykit.endpoint)\n");
+    assertThat(app().property("telemetrykit.endpoint", "http://127.0.0.1:3").env("TELEMETRY_KIT_ENDPOINT", "http://127.0.0.1:4")
+        .run("telemetry", "status").out())
+        .contains("  endpoint:    http://127.0.0.1:4 (TELEMETRY_KIT_ENDPOINT)\n");
+    assertThat(app().env("TELEMETRY_KIT_ENDPOINT", "http://127.0.0.1:4").env("SHOP_CLI_TELEMETRY_ENDPOINT", "http://127.0.0.1:5")
+        .run("telemetry", "status").out())
+        .contains("  endpoint:    http://127.0.0.1:5 (SHOP_CLI_TELEMETRY_ENDPOINT)\n");
+  }
+
+  @Test
   void statusCountsTheKeptEarlierIdsEvenUnderAnOptOutAndNeverShowsThem() throws Exception {
     String earlier = "ab".repeat(32);
     Files.createDirectories(home);

@@ -1,5 +1,6 @@
 package dev.telemetrykit.picocli.internal;
 
+import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.sync.LaunchFacts;
 import java.io.File;
 import java.io.IOException;
@@ -59,6 +60,12 @@ public final class ChildJvm {
       command.add(LaunchFacts.SDK_MODULE + "/" + mainClass);
     } else {
       return null; // a launcher's own class loader or a native image: a fresh java cannot find the SDK
+    }
+    String endpoint = host.systemProperties().getProperty(TelemetryConfig.ENDPOINT_PROPERTY);
+    if (endpoint != null) {
+      // Its args carry the endpoint already; this keeps its source, which status names and which
+      // decides whose mistake a bad value is.
+      command.add(1, "-D" + TelemetryConfig.ENDPOINT_PROPERTY + "=" + endpoint); // right after java
     }
     command.addAll(args);
     Process process;

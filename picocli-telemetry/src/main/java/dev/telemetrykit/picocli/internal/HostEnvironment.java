@@ -228,12 +228,21 @@ public final class HostEnvironment {
 
   /** {@code <TOOL>_TELEMETRY_DISABLED}: the tool name upper-cased, other characters as '_'. */
   public static String toolOptOutVariable(String toolName) {
+    return toolVariable(toolName, "_TELEMETRY_DISABLED");
+  }
+
+  /** {@code <TOOL>_TELEMETRY_ENDPOINT}, the tool's own collector URL, named as {@link #toolOptOutVariable}. */
+  public static String toolEndpointVariable(String toolName) {
+    return toolVariable(toolName, "_TELEMETRY_ENDPOINT");
+  }
+
+  private static String toolVariable(String toolName, String suffix) {
     char[] name = new char[toolName.length()];
     for (int i = 0; i < name.length; i++) {
       char c = toolName.charAt(i);
       name[i] = (c >= 'a' && c <= 'z') ? (char) (c - 32) : (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_';
     }
-    return new String(name).concat("_TELEMETRY_DISABLED");
+    return new String(name).concat(suffix);
   }
 
   /**

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -24,6 +25,7 @@ import picocli.CommandLine;
 public final class AppRun {
   private final Supplier<CommandLine> app;
   private final Map<String, String> env = new HashMap<>();
+  private final Properties properties = FixedPlatform.linux();
   private Consumer<CommandLine> customizer = cl -> {};
   private boolean interactive;
   private FixedTime time = new FixedTime(1_764_000_000_000L, 3_000_000L);
@@ -45,6 +47,12 @@ public final class AppRun {
 
   public AppRun env(String name, String value) {
     env.put(name, value);
+    return this;
+  }
+
+  /** Sets a system property of the run, as {@code -Dname=value} would. */
+  public AppRun property(String name, String value) {
+    properties.setProperty(name, value);
     return this;
   }
 
@@ -143,7 +151,7 @@ public final class AppRun {
     return new HostEnvironment(
         Map.copyOf(env),
         Path.of(env.get("TELEMETRY_KIT_HOME")).resolveSibling("user-home"),
-        FixedPlatform.linux(),
+        properties,
         new PrintStream(debugErr, true, StandardCharsets.UTF_8),
         interactive,
         time,

@@ -47,7 +47,7 @@ final class StatusCommand implements Callable<Integer> {
     }
     out.println("Telemetry for " + context.tool() + ": " + describe(consent.state()));
     out.println("  decided by:  " + consent.decidedBy());
-    out.println("  endpoint:    " + context.config.endpoint());
+    out.println("  endpoint:    " + context.config.endpoint() + " (" + context.config.endpointSource() + ")");
     out.println("  state file:  " + context.config.stateFile());
     out.println("  queue:       " + context.config.databaseFile());
     out.println("  queued:      " + queued(problems));

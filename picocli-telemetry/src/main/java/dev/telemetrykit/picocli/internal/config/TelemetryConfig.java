@@ -3,16 +3,18 @@ package dev.telemetrykit.picocli.internal.config;
 import dev.telemetrykit.picocli.internal.HostEnvironment;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Everything the SDK needs to know about one tool, built once per run from the annotation and the
  * environment by {@link #from}. Immutable; tests build it from a plain map.
  *
  * @param toolName the service name, e.g. {@code sample-cli}
- * @param endpoint the collector's base URL ({@code TELEMETRY_KIT_ENDPOINT} overrides the annotation);
- *     not necessarily usable: see {@link #endpointProblem()}
- * @param endpointFromEnvironment whether {@code endpoint} is the user's {@code TELEMETRY_KIT_ENDPOINT}
- *     rather than the author's annotation
+ * @param endpoint the collector's base URL, from the strongest setting that holds one (see {@link
+ *     #from}); not necessarily usable: see {@link #endpointProblem()}
+ * @param endpointSource the setting {@code endpoint} came from, as status names it: {@code
+ *     <TOOL>_TELEMETRY_ENDPOINT}, {@code TELEMETRY_KIT_ENDPOINT}, {@link #ENDPOINT_PROPERTY_SOURCE}
+ *     or {@link #ENDPOINT_ANNOTATION_SOURCE}
  * @param privacyUrl where users learn more; may be empty
  * @param policyVersion the version of what is collected
  * @param home the data directory, absolute ({@code TELEMETRY_KIT_HOME}; default {@code ~/.telemetry-kit},
@@ -32,7 +34,7 @@ import java.util.Map;
 public record TelemetryConfig(
     String toolName,
     String endpoint,
-    boolean endpointFromEnvironment,
+    String endpointSource,
     String privacyUrl,
     int policyVersion,
     Path home,
@@ -50,6 +52,15 @@ public record TelemetryConfig(
 
   private static final int MAX_NAME_LENGTH = 64;
 
+  /** The system property that sets the collector's URL, for wrappers and a launcher's {@code -D}. */
+  public static final String ENDPOINT_PROPERTY = "telemetrykit.endpoint";
+
+  /** How status and problems name {@link #ENDPOINT_PROPERTY} as the endpoint's source. */
+  public static final String ENDPOINT_PROPERTY_SOURCE = "system property " + ENDPOINT_PROPERTY;
+
+  /** How status and problems name the author's annotation as the endpoint's source. */
+  public static final String ENDPOINT_ANNOTATION_SOURCE = "@TelemetryEnabled(endpoint)";
+
   /** Long enough to read the consent box, short enough not to hold up an unattended run for long. */
   static final int DEFAULT_PROMPT_TIMEOUT_SECONDS = 30;
 
@@ -66,14 +77,17 @@ public record TelemetryConfig(
 
   /**
    * Builds the configuration of a tool from the author's annotation and the process it runs in:
-   * its environment variables, home directory and operating system ({@code os.name}).
+   * its environment variables, home directory, operating system ({@code os.name}) and the
+   * {@link #ENDPOINT_PROPERTY} system property.
    *
    * @param declared the author's settings ({@code @TelemetryEnabled})
    * @param tool the tool's name: the annotation's, else {@code @Command(name)}
    * @throws IllegalArgumentException when {@code tool} is not a valid name (the message says how to name it)
    */
   public static TelemetryConfig from(TelemetryAnnotation declared, String tool, HostEnvironment host) {
-    return from(declared, tool, host.env(), host.userHome(), host.systemProperties().getProperty("os.name", ""));
+    Properties properties = host.systemProperties();
+    return from(declared, tool, host.env(), host.userHome(), properties.getProperty("os.name", ""),
+        properties.getProperty(ENDPOINT_PROPERTY));
   }
 
   /**
@@ -98,13 +112,41 @@ public record TelemetryConfig(
    */
   public static TelemetryConfig from(
       TelemetryAnnotation declared, String tool, Map<String, String> env, Path userHome, String osName) {
+    return from(declared, tool, env, userHome, osName, null);
+  }
+
+  /**
+   * As {@link #from(TelemetryAnnotation, String, Map, Path, String)}, with the endpoint the strongest
+   * of, in this order: the tool's own {@code <TOOL>_TELEMETRY_ENDPOINT}, the machine-wide {@code
+   * TELEMETRY_KIT_ENDPOINT}, the {@link #ENDPOINT_PROPERTY} system property, the annotation. The
+   * variables come first because they are what the user sets for this run, while the property
+   * usually sits in a launcher's configuration the tool was shipped with; the tool's own variable
+   * beats the machine-wide one because it is the narrower choice. Blank values are skipped.
+   *
+   * @param endpointProperty the {@link #ENDPOINT_PROPERTY} system property, or null
+   */
+  public static TelemetryConfig from(TelemetryAnnotation declared, String tool, Map<String, String> env,
+      Path userHome, String osName, String endpointProperty) {
     requireValidName(tool);
-    String fromEnvironment = nonEmpty(env.get("TELEMETRY_KIT_ENDPOINT"), null);
+    String source = HostEnvironment.toolEndpointVariable(tool);
+    String endpoint = nonEmpty(env.get(source), null);
+    if (endpoint == null) {
+      source = "TELEMETRY_KIT_ENDPOINT";
+      endpoint = nonEmpty(env.get(source), null);
+    }
+    if (endpoint == null) {
+      source = ENDPOINT_PROPERTY_SOURCE;
+      endpoint = nonEmpty(endpointProperty, null);
+    }
+    if (endpoint == null) {
+      source = ENDPOINT_ANNOTATION_SOURCE;
+      endpoint = declared.endpoint();
+    }
     boolean windows = osName != null && osName.startsWith("Windows");
     return new TelemetryConfig(
         tool,
-        fromEnvironment != null ? fromEnvironment : declared.endpoint(),
-        fromEnvironment != null,
+        endpoint,
+        source,
         declared.privacyUrl(),
         declared.policyVersion(),
         dataHome(env, userHome, windows),
@@ -178,14 +220,23 @@ public record TelemetryConfig(
   }
 
   /**
+   * Whether {@code endpoint} is a setting of the user's (either variable, or the system property)
+   * rather than the author's annotation: an unusable value is then the user's to correct, and is
+   * never thrown, even in strict mode.
+   */
+  public boolean endpointFromEnvironment() {
+    return !ENDPOINT_ANNOTATION_SOURCE.equals(endpointSource);
+  }
+
+  /**
    * Why the endpoint cannot be used, naming the setting it came from and what it must be; null
    * when it can. A run whose {@code @TelemetryEnabled(endpoint)} is unusable records nothing (the
-   * author's mistake; thrown in strict mode); one whose {@code TELEMETRY_KIT_ENDPOINT} is unusable
-   * records, and its events stay queued until the user corrects or unsets it.
+   * author's mistake; thrown in strict mode); one whose endpoint is the user's setting ({@link
+   * #endpointFromEnvironment}) records, and its events stay queued until the user corrects or
+   * unsets it.
    */
   public String endpointProblem() {
-    return TelemetryAnnotation.endpointProblem(
-        endpointFromEnvironment ? "TELEMETRY_KIT_ENDPOINT" : "@TelemetryEnabled(endpoint)", endpoint);
+    return TelemetryAnnotation.endpointProblem(endpointSource, endpoint);
   }
 
   /**

@@ -112,6 +112,78 @@ class TelemetryConfigTest {
         + "https://telemetry.example.com, but is 'ftp://collector.local' (it does not start with http:// or https://)");
   }
 
+  static TelemetryConfig withEndpoints(Map<String, String> env, String property) {
+    return TelemetryConfig.from(DECLARED, "my-cli", env, Path.of("/home/u"), "Linux", property);
+  }
+
+  @Test
+  void theToolsOwnEndpointVariableBeatsTheMachineWideOneThePropertyAndTheAnnotation() {
+    TelemetryConfig c = withEndpoints(Map.of("MY_CLI_TELEMETRY_ENDPOINT", "http://tool.local",
+        "TELEMETRY_KIT_ENDPOINT", "http://machine.local"), "http://property.local");
+
+    assertThat(c.endpoint()).isEqualTo("http://tool.local");
+    assertThat(c.endpointSource()).isEqualTo("MY_CLI_TELEMETRY_ENDPOINT");
+    assertThat(c.endpointFromEnvironment()).isTrue();
+  }
+
+  @Test
+  void theMachineWideVariableBeatsThePropertyAndAnotherToolsVariableIsIgnored() {
+    TelemetryConfig c = withEndpoints(Map.of("OTHER_CLI_TELEMETRY_ENDPOINT", "http://other.local",
+        "TELEMETRY_KIT_ENDPOINT", "http://machine.local"), "http://property.local");
+
+    assertThat(c.endpoint()).isEqualTo("http://machine.local");
+    assertThat(c.endpointSource()).isEqualTo("TELEMETRY_KIT_ENDPOINT");
+  }
+
+  @Test
+  void thePropertyBeatsTheAnnotationAndBlankSettingsAreSkipped() {
+    TelemetryConfig c = withEndpoints(Map.of("MY_CLI_TELEMETRY_ENDPOINT", "  ", "TELEMETRY_KIT_ENDPOINT", ""),
+        " http://property.local ");
+
+    assertThat(c.endpoint()).isEqualTo("http://property.local");
+    assertThat(c.endpointSource()).isEqualTo("system property telemetrykit.endpoint");
+    assertThat(c.endpointFromEnvironment()).isTrue();
+  }
+
+  @Test
+  void withNothingSetTheAnnotationsEndpointIsUsedAndNamed() {
+    TelemetryConfig c = withEndpoints(Map.of(), " ");
+
+    assertThat(c.endpoint()).isEqualTo("https://t.example.com");
+    assertThat(c.endpointSource()).isEqualTo("@TelemetryEnabled(endpoint)");
+    assertThat(c.endpointFromEnvironment()).isFalse();
+  }
+
+  @Test
+  void theHostsSystemPropertyIsRead() {
+    Properties properties = new Properties();
+    properties.setProperty("os.name", "Linux");
+    properties.setProperty("telemetrykit.endpoint", "http://property.local");
+    HostEnvironment host = new HostEnvironment(Map.of(), Path.of("/home/u"), properties, System.err, false, null, null);
+
+    assertThat(TelemetryConfig.from(DECLARED, "my-cli", host).endpoint()).isEqualTo("http://property.local");
+  }
+
+  @Test
+  void aBadEndpointInTheToolsVariableOrThePropertyIsNamedAsTheUsersSetting() {
+    TelemetryConfig tool = withEndpoints(Map.of("MY_CLI_TELEMETRY_ENDPOINT", "collector.local"), null);
+    TelemetryConfig property = withEndpoints(Map.of(), "ftp://collector.local");
+
+    assertThat(tool.endpointFromEnvironment()).isTrue();
+    assertThat(tool.endpointProblem()).isEqualTo("MY_CLI_TELEMETRY_ENDPOINT must be an absolute http or https URL "
+        + "such as https://telemetry.example.com, but is 'collector.local' (it does not start with http:// or https://)");
+    assertThat(property.endpointFromEnvironment()).isTrue();
+    assertThat(property.endpointProblem()).isEqualTo("system property telemetrykit.endpoint must be an absolute http "
+        + "or https URL such as https://telemetry.example.com, but is 'ftp://collector.local' "
+        + "(it does not start with http:// or https://)");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"my-cli, MY_CLI_TELEMETRY_ENDPOINT", "tool.v2, TOOL_V2_TELEMETRY_ENDPOINT", "sample-cli, SAMPLE_CLI_TELEMETRY_ENDPOINT"})
+  void theToolsEndpointVariableIsNamedAsItsOptOut(String tool, String variable) {
+    assertThat(HostEnvironment.toolEndpointVariable(tool)).isEqualTo(variable);
+  }
+
   @Test
   void aRelativeHomeIsResolvedAgainstTheWorkingDirectoryOnce() {
     TelemetryConfig c = TelemetryConfig.from(DECLARED, "my-cli",
