@@ -95,6 +95,26 @@ class SlimJarIT {
     assertThat(status.stdout()).contains("the queue cannot be opened: this build has no SQLite native library for " + PLATFORM);
   }
 
+  @Test
+  void jarWithoutJlinesNativeLibrariesStillShowsTheConsentBoxAndKeepsTheAnswer() throws Exception {
+    Path slim = slimJar("no-jline-native.jar", List.of("org/jline/nativ/**"));
+    SampleCliJar cli = SampleCliJar.in(dir);
+    // SampleCliJar's shell command, with the stripped jar in place of the full one.
+    String command = cli.command("build", "--target", "prod").replace(ShippedCli.JAR.toString(), slim.toString());
+    try (TmuxTerminal terminal = TmuxTerminal.start(80, 50, dir, command)) {
+      assertThat(terminal.awaitText(ConsentBoxText.KEYS)).contains(ConsentBoxText.TITLE);
+
+      terminal.type("y");
+
+      assertThat(terminal.awaitExitCode()).isZero();
+      assertThat(terminal.screen())
+          .containsSubsequence(ConsentBoxText.TITLE, ConsentBoxText.KEYS, ConsentBoxText.THANKS, "Built project for prod.")
+          .doesNotContain("Exception", "WARNING");
+      assertThat(terminal.linesBeforeExitCode()).last().isEqualTo("Built project for prod.");
+    }
+    assertThat(cli.home().consentState()).contains("granted");
+  }
+
   /** The exclude patterns of the sqlite-jdbc shade filter in docs/footprint.md. */
   private static List<String> documentedExcludes() throws IOException {
     String doc = Files.readString(DOC);
