@@ -48,6 +48,7 @@ public final class EventQueue implements AutoCloseable {
   public static EventQueue open(Path file) throws SQLException, IOException {
     SafeFiles.prepareDatabase(file);
     NativeLibraryDirectory.chooseFor(file.toAbsolutePath().getParent());
+    SqliteNativeLibrary.require();
     try {
       return new EventQueue(connect(file));
     } catch (SQLException e) {
