@@ -66,7 +66,11 @@ class NativeImageMetadataTest {
       // for native code; the failed lookup reads as "not restricted", and SQLite opens in-process.
       "dev.telemetrykit.picocli.internal.NativeAccess", Set.of("java/lang/Class.getMethod"),
       // The app's class file, for @TelemetryEnabled: the app's author registers it (docs/configuration.md).
-      "dev.telemetrykit.picocli.internal.config.TelemetryAnnotation", Set.of("java/lang/Class.getResourceAsStream"));
+      "dev.telemetrykit.picocli.internal.config.TelemetryAnnotation", Set.of("java/lang/Class.getResourceAsStream"),
+      // sqlite-jdbc's native library in its jar: not registered, on purpose. Where the lookup finds
+      // nothing (a native image, or a jar without this platform's library) sqlite-jdbc's own loader
+      // is asked next, and in a native image its own feature provides the library.
+      "dev.telemetrykit.picocli.internal.queue.SqliteNativeLibrary", Set.of("java/lang/Class.getResource"));
 
   private static final Set<String> LOOKUP_OWNERS = Set.of(
       "java/lang/Class", "java/lang/ClassLoader", "java/lang/reflect/Proxy", "java/util/ServiceLoader",
