@@ -6,7 +6,7 @@ import dev.telemetrykit.picocli.apps.ShopCli;
 import dev.telemetrykit.picocli.internal.consent.ConsentState;
 import dev.telemetrykit.picocli.testing.AppRun;
 import dev.telemetrykit.picocli.testing.ReadOnlyDirectory;
-import dev.telemetrykit.picocli.testing.ReadOnlyFileSystem;
+import dev.telemetrykit.picocli.testing.Tmpfs;
 import dev.telemetrykit.picocli.testing.ScriptedPrompt;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +67,7 @@ class DataHomeTest {
   void aReadOnlyFileSystem() throws Exception {
     Path mount = dir.resolve("mnt");
     AppRun.Result status;
-    try (ReadOnlyFileSystem readOnly = ReadOnlyFileSystem.mount(mount)) {
+    try (Tmpfs readOnly = Tmpfs.mount(mount, "ro,size=64k", "the read-only file system test")) {
       status = app(mount.resolve("home")).run("telemetry", "status");
     }
 

@@ -1,12 +1,11 @@
 package dev.telemetrykit.picocli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.telemetrykit.picocli.apps.ShopMain;
 import dev.telemetrykit.picocli.testing.FakeCollector;
 import dev.telemetrykit.picocli.testing.JavaProcess;
-import java.nio.file.Files;
+import dev.telemetrykit.picocli.testing.Tmpfs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,16 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NoexecTmpdirIT {
   @TempDir Path dir;
-  Path noexec;
+  Tmpfs noexec;
   FakeCollector collector;
 
   @BeforeEach
   void mount() throws Exception {
-    noexec = Files.createDirectories(dir.resolve("noexec-tmp"));
-    Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "noexec,size=64m", "tmpfs", noexec.toString())
-        .redirectErrorStream(true).start();
-    String output = new String(mount.getInputStream().readAllBytes());
-    assumeTrue(mount.waitFor() == 0, "cannot mount a noexec tmpfs here (needs root): " + output);
+    noexec = Tmpfs.mount(dir.resolve("noexec-tmp"), "noexec,size=64m", "the noexec temp directory test");
     collector = FakeCollector.start();
   }
 
@@ -36,7 +31,9 @@ class NoexecTmpdirIT {
   void unmount() throws Exception {
     if (collector != null) {
       collector.close();
-      new ProcessBuilder("umount", noexec.toString()).start().waitFor();
+    }
+    if (noexec != null) {
+      noexec.close();
     }
   }
 
@@ -44,7 +41,7 @@ class NoexecTmpdirIT {
   void flushSendsWhenTheTemporaryDirectoryCannotHoldANativeLibrary() throws Exception {
     Path home = dir.resolve("home");
     JavaProcess shop = JavaProcess.of(ShopMain.class, dir)
-        .jvmOption("-Djava.io.tmpdir=" + noexec)
+        .jvmOption("-Djava.io.tmpdir=" + dir.resolve("noexec-tmp"))
         .env("TELEMETRY_KIT_HOME", home.toString())
         .env("TELEMETRY_KIT_ENDPOINT", collector.endpoint())
         .env("TELEMETRY_KIT_POLICY_FILE", dir.resolve("no-policy.json").toString());

@@ -8,7 +8,7 @@ import dev.telemetrykit.picocli.apps.RerunMain;
 import dev.telemetrykit.picocli.apps.ShopMain;
 import dev.telemetrykit.picocli.internal.queue.QueuedEvent;
 import dev.telemetrykit.picocli.testing.DataDir;
-import dev.telemetrykit.picocli.testing.FullDisk;
+import dev.telemetrykit.picocli.testing.Tmpfs;
 import dev.telemetrykit.picocli.testing.JavaProcess;
 import dev.telemetrykit.picocli.testing.ReadOnlyDirectory;
 import java.nio.file.Files;
@@ -186,7 +186,7 @@ class ProcessIT {
 
   @Test
   void fullDiskChangesNothingForTheCommandAndStatusSaysWhy() throws Exception {
-    try (FullDisk disk = FullDisk.mount(home)) {
+    try (Tmpfs disk = Tmpfs.mount(home, "size=256k,mode=0700", "the full-disk test")) {
       shop().run("telemetry", "enable");
       disk.fill();
       JavaProcess.Result plain = JavaProcess.of(ShopMain.class, dir).env("DO_NOT_TRACK", "1").run("exit", "4");

@@ -6,22 +6,27 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real full disk: a 256 KiB tmpfs mounted on a directory, then filled. Needs root (as CI has);
+ * A real tmpfs mounted on a directory with the given options ({@code ro}, {@code noexec}, a small
+ * {@code size}), for file-system faults no temp dir can stand in for. Needs root (as CI has);
  * elsewhere the test is skipped with that reason.
  */
-public final class FullDisk implements AutoCloseable {
+public final class Tmpfs implements AutoCloseable {
   private final Path mountPoint;
 
-  private FullDisk(Path mountPoint) {
+  private Tmpfs(Path mountPoint) {
     this.mountPoint = mountPoint;
   }
 
-  /** Mounts an empty small file system on {@code dir}. */
-  public static FullDisk mount(Path dir) throws IOException, InterruptedException {
+  /**
+   * Mounts an empty tmpfs on {@code dir}.
+   *
+   * @param test what needs it, for the message of a skipped test
+   */
+  public static Tmpfs mount(Path dir, String options, String test) throws IOException, InterruptedException {
     Files.createDirectories(dir);
-    Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs", dir.toString()) == 0,
-        "mounting a tmpfs needs root; the full-disk test runs where it can");
-    return new FullDisk(dir);
+    Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", options, "tmpfs", dir.toString()) == 0,
+        "mounting a tmpfs needs root; " + test + " runs where it can");
+    return new Tmpfs(dir);
   }
 
   /** Fills the file system to the last byte. */
