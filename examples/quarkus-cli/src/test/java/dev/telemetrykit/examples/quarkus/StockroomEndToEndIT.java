@@ -1,0 +1,89 @@
+package dev.telemetrykit.examples.quarkus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.telemetrykit.examples.quarkus.StockroomJar.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The example as a user runs it, {@code java -jar target/quarkus-app/quarkus-run.jar}, against
+ * collector-lite: Quarkus's runner class loader loads the app, Picocli and the SDK from {@code
+ * lib/main/}, the commands are CDI beans, and a due run's event reaches the collector through the
+ * background upload (which, as a fresh {@code java} cannot find the SDK on the class path, starts
+ * the same {@code java -jar} again, marked: docs/sync.md).
+ */
+class StockroomEndToEndIT {
+  private static final Map<String, String> TELEMETRY_OFF = Map.of("DO_NOT_TRACK", "1");
+  /** Every run is due: its upload starts when the command ends. */
+  private static final Map<String, String> DUE = Map.of("TELEMETRY_KIT_FLUSH_INTERVAL", "0");
+
+  @TempDir Path dir;
+
+  @Test
+  void theAppIsQuarkusFastJarLayout() throws Exception {
+    try (JarFile jar = new JarFile(StockroomJar.JAR.toFile())) {
+      assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
+          .isEqualTo("io.quarkus.bootstrap.runner.QuarkusEntryPoint");
+      assertThat(jar.getManifest().getMainAttributes().getValue("Class-Path"))
+          .as("the class path names only Quarkus's boot jars").doesNotContain("lib/main/");
+    }
+    try (Stream<Path> lib = Files.list(StockroomJar.JAR.resolveSibling("lib").resolve("main"))) {
+      assertThat(lib.map(p -> p.getFileName().toString()).toList())
+          .anyMatch(n -> n.matches("dev\\.telemetrykit\\.picocli-telemetry-.*\\.jar"))
+          .anyMatch(n -> n.matches("io\\.quarkus\\.quarkus-picocli-.*\\.jar"))
+          .anyMatch(n -> n.matches("org\\.xerial\\.sqlite-jdbc-.*\\.jar"));
+    }
+  }
+
+  @Test
+  void grantedRunsPrintWhatTheyPrintWithoutTelemetryAndTheirEventsReachTheCollectorInTheBackground()
+      throws Exception {
+    Path collectorDir = Files.createDirectories(dir.resolve("collector"));
+    Path cliDir = Files.createDirectories(dir.resolve("cli"));
+    try (RunningCollector collector = RunningCollector.start(collectorDir)) {
+      StockroomJar cli = StockroomJar.in(cliDir).env("TELEMETRY_KIT_ENDPOINT", collector.url());
+      String[] reserve = {"reserve", "bolt", "--quantity", "3", "--priority", "HIGH"};
+      String[] unknownItem = {"count", "gear"};
+
+      Result plainReserve = cli.run(TELEMETRY_OFF, reserve);
+      Result plainUnknown = cli.run(TELEMETRY_OFF, unknownItem);
+      assertThat(plainReserve).as("reserve, telemetry off")
+          .isEqualTo(new Result("Reserved 3 bolt (high priority).\n", "", 0));
+      assertThat(plainUnknown).as("count of an unknown item, telemetry off")
+          .isEqualTo(new Result("", "No such item: gear\n", 1));
+
+      Result enable = cli.run(Map.of(), "telemetry", "enable");
+      assertThat(enable.exitCode()).as("telemetry enable: %s", enable).isZero();
+      assertThat(enable.stdout()).startsWith("Telemetry enabled for stockroom.");
+      assertThat(Files.readString(cli.dataDir().resolve("stockroom.json"))).containsPattern("\"state\"\\s*:\\s*\"granted\"");
+
+      assertThat(cli.run(DUE, reserve)).as("reserve, granted and due").isEqualTo(plainReserve);
+      assertThat(cli.run(DUE, unknownItem)).as("count of an unknown item, granted and due").isEqualTo(plainUnknown);
+      long lastRunEnded = System.nanoTime();
+
+      // No `telemetry flush`: the runs' own background uploads deliver both events.
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+          assertThat(collector.get("/api/services/stockroom/commands"))
+              .contains("\"command\":\"reserve\",\"count\":1,\"success_rate\":1.0")
+              .contains("\"command\":\"count\",\"count\":1,\"success_rate\":0.0"));
+      System.out.printf("quarkus-cli: both events at the collector %d ms after the last run ended%n",
+          (System.nanoTime() - lastRunEnded) / 1_000_000);
+      // Option names are recorded; a value only for the enum: not the item, not the quantity.
+      String options = collector.get("/api/services/stockroom/commands/reserve/options");
+      assertThat(options)
+          .contains("\"option\":\"--priority\",\"count\":1,\"values\":[{\"value\":\"HIGH\",\"count\":1}]")
+          .contains("\"option\":\"--quantity\",\"count\":1,\"values\":[]")
+          .doesNotContain("bolt");
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+          .until(() -> cli.processesLeft().isEmpty());
+    }
+  }
+}
