@@ -1,4 +1,4 @@
-package dev.telemetrykit.examples.quarkus;
+package dev.telemetrykit.examples;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * collector-lite's runnable jar (system property {@code collector-lite.jar}, set by the POM) on a
- * free loopback port with its own SQLite file, as an author runs it.
+ * free loopback port with its own SQLite file, as an author runs it. (sample-cli's tests have a
+ * fixture of the same name: the two modules share no test code.)
  */
 final class RunningCollector implements AutoCloseable {
   private static final Pattern URL = Pattern.compile("listening on (http://[0-9.]+:[0-9]+)");
@@ -35,8 +36,7 @@ final class RunningCollector implements AutoCloseable {
   /** The collector on any free port, storing into {@code dir/collector.db}. */
   static RunningCollector start(Path dir) throws Exception {
     Path jar = Path.of(System.getProperty("collector-lite.jar", "../../collector-lite/target/collector-lite.jar"));
-    assertThat(jar).as("collector-lite's jar: build collector-lite first (mvn -B package -pl collector-lite -am)")
-        .isRegularFile();
+    assertThat(jar).as("collector-lite's jar (module collector-lite, built before this one)").isRegularFile();
     Process process = new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
             "--port", "0", "--db", "jdbc:sqlite:" + dir.resolve("collector.db"))

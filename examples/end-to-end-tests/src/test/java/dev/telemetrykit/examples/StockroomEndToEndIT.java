@@ -1,23 +1,28 @@
-package dev.telemetrykit.examples.springboot;
+package dev.telemetrykit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.telemetrykit.examples.springboot.StockroomJar.Result;
+import dev.telemetrykit.examples.ExampleCli.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.jar.Attributes;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The example as a user runs it, {@code java -jar spring-boot-cli.jar}, against collector-lite:
- * Spring Boot's launcher loads the app, Picocli, Spring and the SDK from the jars nested in the
- * executable jar, the commands are Spring beans, and a due run's event reaches the collector
- * through the background upload (which, as nothing outside Boot's class loader can find the SDK,
- * starts the same {@code java -jar} again, marked: docs/sync.md).
+ * Each framework example ({@code stockroom}, the same CLI on Spring Boot and on Quarkus) as a user
+ * runs it, {@code java -jar}, against collector-lite. The framework's own class loader loads the
+ * app, Picocli and the SDK (Spring Boot's from the jars nested in the executable jar, Quarkus's
+ * from {@code quarkus-app/lib/main/}), the commands are the framework's beans, and a due run's
+ * event reaches the collector through the background upload, which starts the same {@code java
+ * -jar} again, marked (docs/sync.md, "How the upload starts").
  */
 class StockroomEndToEndIT {
   private static final Map<String, String> TELEMETRY_OFF = Map.of("DO_NOT_TRACK", "1");
@@ -27,12 +32,11 @@ class StockroomEndToEndIT {
   @TempDir Path dir;
 
   @Test
-  void theExecutableJarIsSpringBootsNestedJarLayout() throws Exception {
-    try (JarFile jar = new JarFile(StockroomJar.JAR.toFile())) {
-      assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
-          .isEqualTo("org.springframework.boot.loader.launch.JarLauncher");
-      assertThat(jar.getManifest().getMainAttributes().getValue("Start-Class"))
-          .isEqualTo(StockroomApplication.class.getName());
+  void springBootExampleIsAnExecutableJarWithNestedJars() throws Exception {
+    try (JarFile jar = new JarFile(ExampleCli.jar("spring-boot-cli").toFile())) {
+      Attributes manifest = jar.getManifest().getMainAttributes();
+      assertThat(manifest.getValue("Main-Class")).isEqualTo("org.springframework.boot.loader.launch.JarLauncher");
+      assertThat(manifest.getValue("Start-Class")).isEqualTo("dev.telemetrykit.examples.springboot.StockroomApplication");
       assertThat(jar.stream().map(e -> e.getName()).filter(n -> n.startsWith("BOOT-INF/lib/")).toList())
           .anyMatch(n -> n.matches("BOOT-INF/lib/picocli-telemetry-.*\\.jar"))
           .anyMatch(n -> n.matches("BOOT-INF/lib/picocli-spring-boot-starter-.*\\.jar"))
@@ -41,12 +45,30 @@ class StockroomEndToEndIT {
   }
 
   @Test
-  void grantedRunsPrintWhatTheyPrintWithoutTelemetryAndTheirEventsReachTheCollectorInTheBackground()
+  void quarkusExampleIsAFastJarWithTheSdkOutsideTheClassPath() throws Exception {
+    Path runJar = ExampleCli.jar("quarkus-cli");
+    try (JarFile jar = new JarFile(runJar.toFile())) {
+      Attributes manifest = jar.getManifest().getMainAttributes();
+      assertThat(manifest.getValue("Main-Class")).isEqualTo("io.quarkus.bootstrap.runner.QuarkusEntryPoint");
+      assertThat(manifest.getValue("Class-Path")).as("the class path names only Quarkus's boot jars")
+          .doesNotContain("lib/main/");
+    }
+    try (Stream<Path> lib = Files.list(runJar.resolveSibling("lib").resolve("main"))) {
+      assertThat(lib.map(p -> p.getFileName().toString()).toList())
+          .anyMatch(n -> n.matches("dev\\.telemetrykit\\.picocli-telemetry-.*\\.jar"))
+          .anyMatch(n -> n.matches("io\\.quarkus\\.quarkus-picocli-.*\\.jar"))
+          .anyMatch(n -> n.matches("org\\.xerial\\.sqlite-jdbc-.*\\.jar"));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"spring-boot-cli", "quarkus-cli"})
+  void grantedRunsPrintWhatTheyPrintWithoutTelemetryAndTheirEventsReachTheCollectorInTheBackground(String example)
       throws Exception {
     Path collectorDir = Files.createDirectories(dir.resolve("collector"));
     Path cliDir = Files.createDirectories(dir.resolve("cli"));
     try (RunningCollector collector = RunningCollector.start(collectorDir)) {
-      StockroomJar cli = StockroomJar.in(cliDir).env("TELEMETRY_KIT_ENDPOINT", collector.url());
+      ExampleCli cli = ExampleCli.of(example, cliDir).env("TELEMETRY_KIT_ENDPOINT", collector.url());
       String[] reserve = {"reserve", "bolt", "--quantity", "3", "--priority", "HIGH"};
       String[] unknownItem = {"count", "gear"};
 
@@ -60,7 +82,8 @@ class StockroomEndToEndIT {
       Result enable = cli.run(Map.of(), "telemetry", "enable");
       assertThat(enable.exitCode()).as("telemetry enable: %s", enable).isZero();
       assertThat(enable.stdout()).startsWith("Telemetry enabled for stockroom.");
-      assertThat(Files.readString(cli.dataDir().resolve("stockroom.json"))).containsPattern("\"state\"\\s*:\\s*\"granted\"");
+      assertThat(Files.readString(cli.dataDir().resolve("stockroom.json")))
+          .containsPattern("\"state\"\\s*:\\s*\"granted\"");
 
       assertThat(cli.run(DUE, reserve)).as("reserve, granted and due").isEqualTo(plainReserve);
       assertThat(cli.run(DUE, unknownItem)).as("count of an unknown item, granted and due").isEqualTo(plainUnknown);
@@ -71,14 +94,14 @@ class StockroomEndToEndIT {
           assertThat(collector.get("/api/services/stockroom/commands"))
               .contains("\"command\":\"reserve\",\"count\":1,\"success_rate\":1.0")
               .contains("\"command\":\"count\",\"count\":1,\"success_rate\":0.0"));
-      System.out.printf("spring-boot-cli: both events at the collector %d ms after the last run ended%n",
-          (System.nanoTime() - lastRunEnded) / 1_000_000);
+      System.out.printf("%s: both events at the collector %d ms after the last run ended%n",
+          example, (System.nanoTime() - lastRunEnded) / 1_000_000);
       // Option names are recorded; a value only for the enum: not the item, not the quantity.
-      String options = collector.get("/api/services/stockroom/commands/reserve/options");
-      assertThat(options)
+      assertThat(collector.get("/api/services/stockroom/commands/reserve/options"))
           .contains("\"option\":\"--priority\",\"count\":1,\"values\":[{\"value\":\"HIGH\",\"count\":1}]")
           .contains("\"option\":\"--quantity\",\"count\":1,\"values\":[]")
           .doesNotContain("bolt");
+      // No upload may outlive the test, nor hold its directories.
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
           .until(() -> cli.processesLeft().isEmpty());
     }

@@ -1,4 +1,4 @@
-package dev.telemetrykit.examples.springboot;
+package dev.telemetrykit.examples;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,21 +18,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged example ({@code target/spring-boot-cli.jar}, built by spring-boot-maven-plugin),
- * started with {@code java -jar} as a user starts it: no stdin, stdout and stderr read apart.
+ * A packaged example, started with {@code java -jar <jar>} as a user starts it: no stdin, stdout
+ * and stderr read apart.
  *
  * <p>The environment is built from nothing, so that nothing of the machine's (CI, DO_NOT_TRACK, an
  * administrator's policy file, the user's own consent) changes what the CLI does; its telemetry
  * data is kept under {@code dir/telemetry-home}.
  */
-final class StockroomJar {
-  static final Path JAR = Path.of(System.getProperty("example.jar", "target/spring-boot-cli.jar")).toAbsolutePath();
+final class ExampleCli {
   private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
 
+  private final Path jar;
   private final Path dir;
   private final Map<String, String> env = new LinkedHashMap<>();
 
-  private StockroomJar(Path dir) {
+  private ExampleCli(Path jar, Path dir) {
+    this.jar = jar;
     this.dir = dir;
     env.put("PATH", System.getenv("PATH"));
     env.put("HOME", dir.toString());
@@ -40,14 +41,23 @@ final class StockroomJar {
     env.put("TELEMETRY_KIT_POLICY_FILE", dir.resolve("no-policy.json").toString());
   }
 
-  /** The CLI with {@code dir} as its working directory and home. */
-  static StockroomJar in(Path dir) {
-    assertThat(JAR).as("the example's executable jar (mvn package)").isRegularFile();
-    return new StockroomJar(dir);
+  /**
+   * The example whose jar the system property {@code <example>.jar} names (set by the POM), with
+   * {@code dir} as its working directory and home.
+   */
+  static ExampleCli of(String example, Path dir) {
+    return new ExampleCli(jar(example), dir);
+  }
+
+  /** The packaged jar of {@code example}, the module of that name in examples/, built before this one. */
+  static Path jar(String example) {
+    Path jar = Path.of(System.getProperty(example + ".jar", "(system property " + example + ".jar not set)"));
+    assertThat(jar).as("the packaged %s", example).isRegularFile();
+    return jar;
   }
 
   /** Sets one environment variable for every later run. */
-  StockroomJar env(String name, String value) {
+  ExampleCli env(String name, String value) {
     env.put(name, value);
     return this;
   }
@@ -56,9 +66,9 @@ final class StockroomJar {
     return dir.resolve("telemetry-home");
   }
 
-  /** Runs {@code java -jar spring-boot-cli.jar args} with {@code extraEnv} added, and waits (60 s at most). */
+  /** Runs {@code java -jar <jar> args} with {@code extraEnv} added, and waits (60 s at most). */
   Result run(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-jar", JAR.toString()));
+    List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-jar", jar.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     builder.environment().clear();
@@ -70,12 +80,12 @@ final class StockroomJar {
     CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> text(process.getErrorStream()));
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("stockroom " + String.join(" ", args) + " did not finish within 60 s");
+      throw new AssertionError(jar.getFileName() + " " + String.join(" ", args) + " did not finish within 60 s");
     }
     try {
       return new Result(stdout.get(10, TimeUnit.SECONDS), stderr.get(10, TimeUnit.SECONDS), process.exitValue());
     } catch (Exception e) {
-      throw new AssertionError("reading the output of stockroom " + String.join(" ", args), e);
+      throw new AssertionError("reading the output of " + jar.getFileName() + " " + String.join(" ", args), e);
     }
   }
 
