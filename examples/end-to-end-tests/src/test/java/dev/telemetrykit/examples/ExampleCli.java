@@ -26,9 +26,10 @@ import java.util.concurrent.TimeUnit;
  * data is kept under {@code dir/telemetry-home}.
  */
 final class ExampleCli {
-  private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+  private static final Path TESTS_JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
 
   private final Path jar;
+  private Path java = TESTS_JAVA;
   private final Path dir;
   private final Map<String, String> env = new LinkedHashMap<>();
 
@@ -56,6 +57,12 @@ final class ExampleCli {
     return jar;
   }
 
+  /** Runs every later run on {@code java} instead of the tests' own. */
+  ExampleCli java(Path java) {
+    this.java = java;
+    return this;
+  }
+
   /** Sets one environment variable for every later run. */
   ExampleCli env(String name, String value) {
     env.put(name, value);
@@ -68,7 +75,7 @@ final class ExampleCli {
 
   /** Runs {@code java -jar <jar> args} with {@code extraEnv} added, and waits (60 s at most). */
   Result run(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-jar", jar.toString()));
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     builder.environment().clear();

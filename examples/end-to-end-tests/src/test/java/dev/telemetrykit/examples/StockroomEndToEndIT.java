@@ -2,6 +2,7 @@ package dev.telemetrykit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.telemetrykit.examples.ExampleCli.Result;
 import java.nio.file.Files;
@@ -105,5 +106,37 @@ class StockroomEndToEndIT {
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
           .until(() -> cli.processesLeft().isEmpty());
     }
+  }
+
+  /**
+   * From JDK 24 the JDK prints a warning when SQLite's driver loads its native library, which
+   * {@code telemetry show} needs, unless native access is enabled. The SDK's child JVM that avoids
+   * it cannot find the SDK inside these apps, so the apps enable native access themselves (Quarkus
+   * by default, the Spring Boot example in its jar's manifest): every command prints nothing on
+   * stderr, and a granted run prints what it prints on JDK 17.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"spring-boot-cli", "quarkus-cli"})
+  void onJdk25TheManagementCommandsPrintNoNativeAccessWarning(String example) throws Exception {
+    ExampleCli cli = ExampleCli.of(example, dir).java(jdk25()).env("TELEMETRY_KIT_ENDPOINT", "http://127.0.0.1:9");
+
+    Result enable = cli.run(Map.of(), "telemetry", "enable");
+    assertThat(enable.stderr()).as("stderr of telemetry enable").isEmpty();
+    assertThat(enable.exitCode()).isZero();
+    assertThat(cli.run(Map.of(), "count", "bolt")).as("count, granted").isEqualTo(new Result("bolt: 120\n", "", 0));
+    Result show = cli.run(Map.of(), "telemetry", "show");
+    assertThat(show.stderr()).as("stderr of telemetry show").isEmpty();
+    assertThat(show.stdout()).containsPattern("\"command\"\\s*:\\s*\"count\"");
+    assertThat(show.exitCode()).isZero();
+  }
+
+  /** The {@code java} of a JDK 25 ({@code JDK25_HOME}); the test is skipped where there is none. */
+  private static Path jdk25() {
+    String configured = System.getenv("JDK25_HOME");
+    Path home = configured != null && !configured.isBlank()
+        ? Path.of(configured) : Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    Path java = home.resolve("bin").resolve("java");
+    assumeTrue(Files.isExecutable(java), "no JDK 25 at " + home + ": set JDK25_HOME to run the JDK 25 tests");
+    return java;
   }
 }
