@@ -31,6 +31,9 @@ module dev.telemetrykit.picocli {
   requires java.net.http;
 
   exports dev.telemetrykit.picocli;
+  // The test kit (picocli-telemetry-test) reads and uploads what a test recorded through the SDK,
+  // which owns the files' layout.
+  exports dev.telemetrykit.picocli.internal.testkit to dev.telemetrykit.picocli.test;
 
   // The management commands (telemetry status, enable, ...) are Picocli @Command classes: Picocli
   // injects their @Spec and @Option fields by reflection.
