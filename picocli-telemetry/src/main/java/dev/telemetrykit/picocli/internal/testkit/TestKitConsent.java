@@ -23,6 +23,11 @@ import java.util.Map;
  * Here, in the SDK, because the state and policy files are the SDK's to lay out.
  */
 public final class TestKitConsent {
+  /** The system property that activates the test kit, naming its data directory. */
+  public static final String HOME_PROPERTY = HostEnvironment.TEST_HOME_PROPERTY;
+  /** The system property that names the consent a tool gets in the kit's directory. */
+  public static final String CONSENT_PROPERTY = HostEnvironment.TEST_CONSENT_PROPERTY;
+
   /** The word of {@link HostEnvironment#TEST_CONSENT_PROPERTY} for a user who said yes. */
   public static final String GRANTED = "granted";
   /** ... who said no. */
@@ -66,6 +71,21 @@ public final class TestKitConsent {
     } catch (IOException | RuntimeException e) {
       host.err().println("[telemetry-kit] the test kit could not set the consent of " + config.toolName() + ": " + e);
     }
+  }
+
+  /**
+   * The setting of this JVM's environment that keeps every run from recording whatever the test
+   * asks ({@code DO_NOT_TRACK}, {@code TELEMETRY_KIT_DISABLED}, debug mode), as {@code NAME=value},
+   * or null: a test cannot change its process's environment, so the kit names it when a test finds
+   * nothing recorded.
+   */
+  public static String environmentOptOut() {
+    Map<String, String> env = System.getenv();
+    String optOut = HostEnvironment.everyToolOptOut(env);
+    if (optOut == null && HostEnvironment.isSet(env.get("TELEMETRY_KIT_DEBUG"))) {
+      optOut = "TELEMETRY_KIT_DEBUG=" + env.get("TELEMETRY_KIT_DEBUG") + " (debug mode prints events instead)";
+    }
+    return optOut;
   }
 
   /**
