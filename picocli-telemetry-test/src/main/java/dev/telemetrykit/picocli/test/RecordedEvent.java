@@ -34,42 +34,42 @@ public final class RecordedEvent {
     return (Map<String, Object>) map;
   }
 
-  /** The tool that recorded it: {@code @TelemetryEnabled(name)}, else {@code @Command(name)}. */
+  /** {@return the tool that recorded it: {@code @TelemetryEnabled(name)}, else {@code @Command(name)}} */
   public String tool() {
     return tool;
   }
 
-  /** The event type, e.g. {@code command_executed}, {@code feature_used} or a custom type. */
+  /** {@return the event type, e.g. {@code command_executed}, {@code feature_used} or a custom type} */
   public String type() {
     return (String) event.get("event_type");
   }
 
-  /** Whether this is the event of a command's run ({@code command_executed}). */
+  /** {@return whether this is the event of a command's run ({@code command_executed})} */
   public boolean isCommand() {
     return COMMAND_EXECUTED.equals(type());
   }
 
-  /** The event's id, a UUID: the collector's deduplication key. */
+  /** {@return the event's id, a UUID: the collector's deduplication key} */
   public String eventId() {
     return (String) event.get("event_id");
   }
 
-  /** The anonymous user id (64 hex digits) of the test's user. */
+  /** {@return the anonymous user id (64 hex digits) of the test's user} */
   public String userId() {
     return (String) event.get("user_id");
   }
 
-  /** The id shared by the events of one run. */
+  /** {@return the id shared by the events of one run} */
   public String sessionId() {
     return (String) event.get("session_id");
   }
 
-  /** When it happened. */
+  /** {@return when it happened} */
   public Instant timestamp() {
     return Instant.ofEpochMilli(((Number) event.get("timestamp")).longValue());
   }
 
-  /** Everything recorded with it: the command's or the custom event's fields and the platform's. */
+  /** {@return everything recorded with it: the command's or the custom event's fields and the platform's} */
   public Map<String, Object> metadata() {
     return metadata;
   }
@@ -78,6 +78,7 @@ public final class RecordedEvent {
    * The command's path below the tool, e.g. {@code remote add}; the tool's name for a run of the
    * top-level command alone.
    *
+   * @return the command's path
    * @throws IllegalStateException if this is not a command's run
    */
   public String command() {
@@ -88,6 +89,7 @@ public final class RecordedEvent {
    * The names of the options given, as the longest name of each (e.g. {@code --target}), never
    * their values.
    *
+   * @return the option names
    * @throws IllegalStateException if this is not a command's run
    */
   @SuppressWarnings("unchecked")
@@ -100,6 +102,7 @@ public final class RecordedEvent {
    * The values recorded, by option name: only those of options marked {@code @TelemetrySafe} and
    * of enum options; a string, or a list of strings for a multi-value option.
    *
+   * @return the values recorded, by option name
    * @throws IllegalStateException if this is not a command's run
    */
   public Map<String, Object> optionValues() {
@@ -110,6 +113,7 @@ public final class RecordedEvent {
   /**
    * Whether the run succeeded: it threw nothing and exited 0.
    *
+   * @return whether the run succeeded: it threw nothing and exited 0
    * @throws IllegalStateException if this is not a command's run
    */
   public boolean success() {
@@ -119,6 +123,7 @@ public final class RecordedEvent {
   /**
    * The run's exit code, as {@code CommandLine.execute} returned it.
    *
+   * @return the run's exit code, as {@code CommandLine.execute} returned it
    * @throws IllegalStateException if this is not a command's run
    */
   public int exitCode() {
@@ -128,6 +133,7 @@ public final class RecordedEvent {
   /**
    * How long the command ran, in milliseconds.
    *
+   * @return how long the command ran, in milliseconds
    * @throws IllegalStateException if this is not a command's run
    */
   public long durationMillis() {
@@ -138,6 +144,7 @@ public final class RecordedEvent {
    * The class name of the exception that ended the run (e.g. {@code java.io.IOException}), never
    * its message; null when none did.
    *
+   * @return the exception's class name, or null
    * @throws IllegalStateException if this is not a command's run
    */
   public String error() {
@@ -149,6 +156,7 @@ public final class RecordedEvent {
    * {@code method} for {@code trackFeature} and {@code trackMethod}): the metadata without what
    * every event carries (version, os, arch, java_version, ci, interactive). Numbers are {@code
    * Long} or {@code Double}, enums their names.
+   * @return the event's own properties, by key
    */
   public Map<String, Object> properties() {
     Map<String, Object> own = new LinkedHashMap<>(metadata);

@@ -62,18 +62,18 @@ public final class StandInCollector implements AutoCloseable {
     }
   }
 
-  /** The collector's base URL, e.g. {@code http://127.0.0.1:50123}: what {@code @TelemetryEnabled(endpoint)} names. */
+  /** {@return the collector's base URL, e.g. {@code http://127.0.0.1:50123}: what {@code @TelemetryEnabled(endpoint)} names} */
   public String endpoint() {
     InetSocketAddress address = server.getAddress();
     return "http://" + address.getAddress().getHostAddress() + ":" + address.getPort();
   }
 
-  /** The events stored so far, in the order they arrived; each once, however often it was sent. */
+  /** {@return the events stored so far, in the order they arrived; each once, however often it was sent} */
   public synchronized List<RecordedEvent> events() {
     return List.copyOf(events);
   }
 
-  /** How many batches were answered 200. */
+  /** {@return how many batches were answered 200} */
   public synchronized int batches() {
     return batches;
   }
