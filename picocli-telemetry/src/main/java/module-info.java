@@ -19,6 +19,8 @@
  * module, which cannot declare them). Declaring them costs an ordinary run nothing: resolving a
  * module loads none of its classes.
  */
+// "module": the test kit's module, to which one package is exported, is built after this one.
+@SuppressWarnings("module")
 module dev.telemetrykit.picocli {
   // Public API: Telemetry.install takes and returns Picocli's CommandLine.
   requires transitive info.picocli;
