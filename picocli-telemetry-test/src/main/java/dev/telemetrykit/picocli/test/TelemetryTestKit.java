@@ -126,6 +126,7 @@ public final class TelemetryTestKit implements BeforeEachCallback, AfterEachCall
       throw new IllegalStateException("Another test's TelemetryTestKit is active: the kit sets system properties, "
           + "so tests that use it cannot run in parallel (mark them @Isolated or run them in the same thread)");
     }
+    TestKitJournal.forgetRecorder(); // a run before this test may have left one, writing elsewhere
     dir = Files.createTempDirectory("telemetry-kit-test-");
     home = dir.resolve("home");
     previousHome = System.setProperty(HOME_PROPERTY, home.toString());
