@@ -19,6 +19,8 @@
  * module, which cannot declare them). Declaring them costs an ordinary run nothing: resolving a
  * module loads none of its classes.
  */
+// "module": the test kit's module, to which one package is exported, is built after this one.
+@SuppressWarnings("module")
 module dev.telemetrykit.picocli {
   // Public API: Telemetry.install takes and returns Picocli's CommandLine.
   requires transitive info.picocli;
@@ -31,6 +33,9 @@ module dev.telemetrykit.picocli {
   requires java.net.http;
 
   exports dev.telemetrykit.picocli;
+  // The test kit (picocli-telemetry-test) reads and uploads what a test recorded through the SDK,
+  // which owns the files' layout.
+  exports dev.telemetrykit.picocli.internal.testkit to dev.telemetrykit.picocli.test;
 
   // The management commands (telemetry status, enable, ...) are Picocli @Command classes: Picocli
   // injects their @Spec and @Option fields by reflection.

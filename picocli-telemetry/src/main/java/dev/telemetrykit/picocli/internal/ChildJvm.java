@@ -67,6 +67,11 @@ public final class ChildJvm {
       // decides whose mistake a bad value is.
       command.add(1, "-D" + TelemetryConfig.ENDPOINT_PROPERTY + "=" + endpoint); // right after java
     }
+    String testHome = host.testKitHome();
+    if (testHome != null) {
+      // The test kit's directory is a property of this JVM, not of the environment the child gets.
+      command.add(1, "-D" + HostEnvironment.TEST_HOME_PROPERTY + "=" + testHome);
+    }
     command.addAll(args);
     Process process;
     try {

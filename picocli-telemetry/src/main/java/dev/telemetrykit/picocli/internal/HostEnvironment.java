@@ -30,6 +30,7 @@ public final class HostEnvironment {
   private Boolean interactive;
   private ConsentPrompt consentPrompt;
   private Boolean nativeAccessRestricted;
+  private Boolean testRunWithoutKit;
 
   /**
    * @param env the environment variables
@@ -56,6 +57,7 @@ public final class HostEnvironment {
     this.time = time;
     this.consentPrompt = consentPrompt;
     this.nativeAccessRestricted = Boolean.FALSE;
+    this.testRunWithoutKit = Boolean.FALSE;
   }
 
   /** The environment of this process. */
@@ -70,6 +72,7 @@ public final class HostEnvironment {
         null,
         null);
     system.nativeAccessRestricted = null; // asked when needed
+    system.testRunWithoutKit = null;
     return system;
   }
 
@@ -186,21 +189,73 @@ public final class HostEnvironment {
     return isSet(env.get("TELEMETRY_KIT_DEBUG")) || testFrameworkPresent();
   }
 
+  /**
+   * The system property through which the test kit ({@code picocli-telemetry-test}) gives the runs
+   * of this JVM a data directory of their own: while set, it replaces {@code TELEMETRY_KIT_HOME}
+   * and the default directory, and the policy file is read from it too.
+   */
+  public static final String TEST_HOME_PROPERTY = "telemetrykit.test.home";
+
+  /** The consent the test kit gives a tool that has no state file in its directory yet. */
+  public static final String TEST_CONSENT_PROPERTY = "telemetrykit.test.consent";
+
+  /** The variable that makes an app record under a test framework without the test kit. */
+  public static final String RECORD_IN_TESTS_VARIABLE = "TELEMETRY_KIT_RECORD_IN_TESTS";
+
+  /** The system property that does what {@link #RECORD_IN_TESTS_VARIABLE} does. */
+  public static final String RECORD_IN_TESTS_PROPERTY = "telemetrykit.recordInTests";
+
+  /** The test kit's data directory ({@link #TEST_HOME_PROPERTY}), or null when the kit is not active. */
+  public String testKitHome() {
+    String home = systemProperties.getProperty(TEST_HOME_PROPERTY);
+    return home == null || home.isBlank() ? null : home;
+  }
+
+  /**
+   * Whether this run is part of an author's test suite that did not activate the test kit: a
+   * test framework (JUnit, TestNG) is on the class path, the kit's directory is not set, and
+   * neither {@link #RECORD_IN_TESTS_VARIABLE} nor {@link #RECORD_IN_TESTS_PROPERTY} asks to record.
+   * Such a run records, asks and uploads nothing, as if opted out: the app's unit tests on a
+   * machine whose user once said yes must not send the author's test runs as real usage. Asked
+   * only by a run that would record or ask, so that opted-out and denied runs never look; an
+   * environment built by the public constructor, a test's, says no.
+   */
+  public boolean testRunWithoutKit() {
+    if (testRunWithoutKit == null) {
+      testRunWithoutKit = testKitHome() == null
+          && !isSet(env.get(RECORD_IN_TESTS_VARIABLE))
+          && !isSet(systemProperties.getProperty(RECORD_IN_TESTS_PROPERTY))
+          && testFrameworkPresent();
+    }
+    return testRunWithoutKit;
+  }
+
+  /**
+   * Whether JUnit or TestNG is on the class path. Asked by class name, not for the class file as a
+   * resource: looking a resource up searches the JDK's own modules first, which loads two classes
+   * more on a recorded run (up to 30 in a small app); a class name outside every module's packages
+   * goes straight to the class path and loads nothing when absent.
+   */
   private static boolean testFrameworkPresent() {
     ClassLoader loader = HostEnvironment.class.getClassLoader();
     if (loader == null) {
       return false;
     }
-    for (String resource : TEST_FRAMEWORKS) {
-      if (loader.getResource(resource) != null) {
+    for (String name : TEST_FRAMEWORKS) {
+      try {
+        Class.forName(name, false, loader);
         return true;
+      } catch (ClassNotFoundException absent) {
+        // the next framework
+      } catch (LinkageError present) {
+        return true; // its class file is there, and only a dependency of it is not
       }
     }
     return false;
   }
 
   private static final String[] TEST_FRAMEWORKS = {
-    "org/junit/platform/engine/TestEngine.class", "org/junit/Test.class", "org/testng/annotations/Test.class"
+    "org.junit.platform.engine.TestEngine", "org.junit.Test", "org.testng.annotations.Test"
   };
 
   /** The variable that switches {@code tool}'s telemetry off, as {@code NAME=value}, or null. */

@@ -11,6 +11,7 @@ import dev.telemetrykit.picocli.internal.run.Recorder;
 import dev.telemetrykit.picocli.internal.run.StackTraces;
 import dev.telemetrykit.picocli.internal.sync.FlushLauncher;
 import dev.telemetrykit.picocli.internal.sync.SyncState;
+import dev.telemetrykit.picocli.internal.testkit.TestKitConsent;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -115,7 +116,7 @@ public final class Instrumentation implements IParameterExceptionHandler {
     try {
       config = HostEnvironment.toolOptOut(host.env(), tool) != null && !dispatch && !annotation.showInHelp()
           ? null
-          : TelemetryConfig.from(annotation, tool, host);
+          : configure(annotation, tool, host);
       if (config != null) {
         endpointProblem = config.endpointProblem();
         requireUsableEndpoint(annotation, config, endpointProblem, host);
@@ -149,6 +150,10 @@ public final class Instrumentation implements IParameterExceptionHandler {
       if (!records && !asks) {
         return null; // denied, or undecided with nobody to ask: load nothing more
       }
+      if (host.testRunWithoutKit()) {
+        underTestWithoutKit(config, host);
+        return null;
+      }
       diagnostics = new Diagnostics(config.debug(), host.err());
       if (version == null) {
         version = new VersionSource(annotation.version(), spec);
@@ -159,6 +164,7 @@ public final class Instrumentation implements IParameterExceptionHandler {
           : null;
       FlushLauncher upload =
           recorder != null && consent.granted() && !config.debug() && endpointProblem == null
+              && host.testKitHome() == null // under the test kit, only its flush uploads
               && SyncState.uploadDue(config, host.time().epochMillis())
               ? FlushLauncher.create(config, host, diagnostics)
               : null;
@@ -232,7 +238,7 @@ public final class Instrumentation implements IParameterExceptionHandler {
       if (annotation == null || !annotation.command().equals(args[0])) {
         return null;
       }
-      TelemetryConfig config = TelemetryConfig.from(annotation, toolName(annotation, app.getCommandSpec()), host);
+      TelemetryConfig config = configure(annotation, toolName(annotation, app.getCommandSpec()), host);
       VersionSource version = new VersionSource(annotation.version(), app.getCommandSpec());
       return TelemetryLauncher.run(config, version, host, app,
           app.getCommandSpec().qualifiedName() + " " + args[0], Arrays.copyOfRange(args, 1, args.length));
@@ -296,7 +302,7 @@ public final class Instrumentation implements IParameterExceptionHandler {
     if (HostEnvironment.toolOptOut(host.env(), annotation.name()) != null) {
       return null;
     }
-    TelemetryConfig config = TelemetryConfig.from(annotation, annotation.name(), host);
+    TelemetryConfig config = configure(annotation, annotation.name(), host);
     String endpointProblem = config.endpointProblem();
     requireUsableEndpoint(annotation, config, endpointProblem, host);
     if (endpointProblem != null && !config.endpointFromEnvironment()) {
@@ -305,7 +311,12 @@ public final class Instrumentation implements IParameterExceptionHandler {
     Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());
     try {
       EffectiveConsent consent = resolve(config, host);
-      return mayRecord(config, consent)
+      boolean records = mayRecord(config, consent);
+      if (records && host.testRunWithoutKit()) {
+        underTestWithoutKit(config, host);
+        return null;
+      }
+      return records
           ? newRecorder(config, consent, new VersionSource(annotation.version(), null), host, diagnostics)
           : null;
     } catch (RuntimeException e) {
@@ -320,6 +331,27 @@ public final class Instrumentation implements IParameterExceptionHandler {
    */
   private static boolean mayRecord(TelemetryConfig config, EffectiveConsent consent) {
     return consent.granted() || config.debug() && consent.state() == ConsentState.UNDECIDED;
+  }
+
+  /**
+   * The configuration of {@code tool}; under the test kit, its consent is first given as the test
+   * asked, unless the tool has decided in the test's directory already.
+   */
+  private static TelemetryConfig configure(TelemetryAnnotation annotation, String tool, HostEnvironment host) {
+    TelemetryConfig config = TelemetryConfig.from(annotation, tool, host);
+    if (host.testKitHome() != null) {
+      TestKitConsent.prepare(config, host);
+    }
+    return config;
+  }
+
+  /** Says in debug mode why a run that would record or ask does neither: see {@link HostEnvironment#testRunWithoutKit}. */
+  private static void underTestWithoutKit(TelemetryConfig config, HostEnvironment host) {
+    if (config.debug()) {
+      new Diagnostics(true, host.err()).debug("telemetry is off: a test framework is on the class path and the "
+          + "test kit (picocli-telemetry-test) is not active; " + HostEnvironment.RECORD_IN_TESTS_VARIABLE
+          + "=1 records anyway");
+    }
   }
 
   /** The recorder of a run that {@link #mayRecord}: journaling when granted, else printing. */

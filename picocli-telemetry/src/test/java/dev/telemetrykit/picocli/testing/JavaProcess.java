@@ -30,6 +30,9 @@ public final class JavaProcess {
   private JavaProcess(String mainClass, Path workDir) {
     this.mainClass = mainClass;
     this.workDir = workDir;
+    // The child has JUnit on its class path and stands for an end user's run, which records: without
+    // this, the SDK would take it for an author's test and record nothing (docs/configuration.md).
+    env.put("TELEMETRY_KIT_RECORD_IN_TESTS", "1");
   }
 
   /** A process running {@code mainClass} in {@code workDir}, where its output is kept too. */

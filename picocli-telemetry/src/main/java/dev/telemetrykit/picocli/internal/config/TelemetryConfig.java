@@ -86,8 +86,21 @@ public record TelemetryConfig(
    */
   public static TelemetryConfig from(TelemetryAnnotation declared, String tool, HostEnvironment host) {
     Properties properties = host.systemProperties();
-    return from(declared, tool, host.env(), host.userHome(), properties.getProperty("os.name", ""),
-        properties.getProperty(ENDPOINT_PROPERTY));
+    String testHome = host.testKitHome();
+    return from(declared, tool, testHome == null ? host.env() : inTestHome(host.env(), testHome), host.userHome(),
+        properties.getProperty("os.name", ""), properties.getProperty(ENDPOINT_PROPERTY));
+  }
+
+  /**
+   * {@code env} with the test kit's directory ({@link HostEnvironment#TEST_HOME_PROPERTY}) as the
+   * data directory and the place of the policy file: a test's runs then neither read nor write the
+   * user's files, nor obey the machine's policy.
+   */
+  private static Map<String, String> inTestHome(Map<String, String> env, String testHome) {
+    Map<String, String> isolated = new java.util.HashMap<>(env);
+    isolated.put("TELEMETRY_KIT_HOME", testHome);
+    isolated.put("TELEMETRY_KIT_POLICY_FILE", Path.of(testHome, ".policy.json").toString());
+    return isolated;
   }
 
   /**

@@ -184,8 +184,11 @@ public final class Recorder {
     }
   }
 
-  /** Writes the events recorded so far to the journal, as one file. */
-  private void flush() {
+  /**
+   * Writes the events recorded so far to the journal, as one file: at the command's end, at the
+   * JVM's exit, and when the test kit reads what was recorded.
+   */
+  public void flush() {
     List<String> events;
     String firstId;
     synchronized (unwritten) {
