@@ -40,6 +40,9 @@ import java.util.zip.ZipFile;
  * @param flushIntervalSeconds seconds between uploads
  * @param flushAtEvents how many waiting events make an upload due
  * @param exitWaitMillis how long a run waits for its upload to be under way
+ * @param consentGroup the consent group whose one answer covers this tool; empty for none
+ * @param inCode whether the values come from {@code TelemetrySettings} rather than the annotation:
+ *     messages then name the builder's settings
  */
 public record TelemetryAnnotation(
     String name,
@@ -52,7 +55,9 @@ public record TelemetryAnnotation(
     String command,
     long flushIntervalSeconds,
     int flushAtEvents,
-    int exitWaitMillis) {
+    int exitWaitMillis,
+    String consentGroup,
+    boolean inCode) {
 
   private static final String DESCRIPTOR = "Ldev/telemetrykit/picocli/TelemetryEnabled;";
   private static final int MAGIC = 0xCAFEBABE;
@@ -60,18 +65,51 @@ public record TelemetryAnnotation(
 
   /** @throws IllegalArgumentException when a value is out of range (the message says which) */
   public TelemetryAnnotation {
-    if (policyVersion < 1) {
-      throw new IllegalArgumentException(
-          "@TelemetryEnabled(policyVersion) must be 1 or more, was " + policyVersion);
+    String problem = rangeProblem(inCode, policyVersion, maxQueuedEvents, flushIntervalSeconds, flushAtEvents,
+        exitWaitMillis);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
     }
-    if (maxQueuedEvents < 1) {
-      throw new IllegalArgumentException(
-          "@TelemetryEnabled(maxQueuedEvents) must be 1 or more, was " + maxQueuedEvents);
+  }
+
+  /** The values of an annotation that names no consent group. */
+  public TelemetryAnnotation(String name, String version, String endpoint, String privacyUrl, int policyVersion,
+      int maxQueuedEvents, boolean showInHelp, String command, long flushIntervalSeconds, int flushAtEvents,
+      int exitWaitMillis) {
+    this(name, version, endpoint, privacyUrl, policyVersion, maxQueuedEvents, showInHelp, command,
+        flushIntervalSeconds, flushAtEvents, exitWaitMillis, "", false);
+  }
+
+  /**
+   * What is out of range among the numbers, naming the setting and its value; null when none is.
+   * The one rule for the annotation and {@code TelemetrySettings}.
+   *
+   * @param inCode whether to name the settings as {@code TelemetrySettings}' rather than the annotation's
+   */
+  public static String rangeProblem(boolean inCode, int policyVersion, int maxQueuedEvents,
+      long flushIntervalSeconds, int flushAtEvents, int exitWaitMillis) {
+    String at = policyVersion < 1 ? "policyVersion"
+        : maxQueuedEvents < 1 ? "maxQueuedEvents"
+        : flushAtEvents < 1 ? "flushAtEvents"
+        : flushIntervalSeconds < 0 ? "flushIntervalSeconds"
+        : exitWaitMillis < 0 ? "exitWaitMillis" : null;
+    if (at == null) {
+      return null;
     }
-    if (flushIntervalSeconds < 0 || flushAtEvents < 1 || exitWaitMillis < 0) {
-      throw new IllegalArgumentException(
-          "@TelemetryEnabled needs flushIntervalSeconds >= 0, flushAtEvents >= 1 and exitWaitMillis >= 0");
-    }
+    long value = at.equals("policyVersion") ? policyVersion
+        : at.equals("maxQueuedEvents") ? maxQueuedEvents
+        : at.equals("flushAtEvents") ? flushAtEvents
+        : at.equals("flushIntervalSeconds") ? flushIntervalSeconds : exitWaitMillis;
+    boolean positive = !at.equals("flushIntervalSeconds") && !at.equals("exitWaitMillis");
+    return setting(inCode, at) + " must be " + (positive ? "1" : "0") + " or more, but is " + value;
+  }
+
+  /**
+   * How messages name the setting {@code element}: {@code @TelemetryEnabled(endpoint)}, or {@code
+   * TelemetrySettings.endpoint} for settings made in code.
+   */
+  public static String setting(boolean inCode, String element) {
+    return inCode ? "TelemetrySettings." + element : "@TelemetryEnabled(" + element + ")";
   }
 
   /**
@@ -251,7 +289,9 @@ public record TelemetryAnnotation(
         value(written, "command", String.class, "telemetry"),
         value(written, "flushIntervalSeconds", Long.class, 3600L),
         value(written, "flushAtEvents", Integer.class, 100),
-        value(written, "exitWaitMillis", Integer.class, 250));
+        value(written, "exitWaitMillis", Integer.class, 250),
+        value(written, "consentGroup", String.class, ""),
+        false);
   }
 
   private static <T> T value(Map<String, Object> written, String element, Class<T> type, T otherwise) {

@@ -118,10 +118,10 @@ class TelemetryAnnotationTest {
   void aValueOutOfRangeIsRefusedWithAMessageNamingIt() {
     assertThatThrownBy(() -> TelemetryAnnotation.find(PolicyVersionZero.class))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("@TelemetryEnabled(policyVersion) must be 1 or more, was 0");
+        .hasMessage("@TelemetryEnabled(policyVersion) must be 1 or more, but is 0");
     assertThatThrownBy(() -> TelemetryAnnotation.find(NegativeExitWait.class))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("exitWaitMillis >= 0");
+        .hasMessageContaining("@TelemetryEnabled(exitWaitMillis) must be 0 or more");
   }
 
   @Test
