@@ -168,6 +168,10 @@ public final class Instrumentation implements IParameterExceptionHandler {
       }
       EffectiveConsent consent = resolve(config, host);
       boolean records = mayRecord(config, consent);
+      if (records) {
+        consent = consent.joined(config);
+        records = mayRecord(config, consent);
+      }
       boolean asks = !records && mayAsk(config, consent, host);
       if (!records && !asks) {
         return null; // denied, or undecided with nobody to ask: load nothing more
@@ -330,7 +334,7 @@ public final class Instrumentation implements IParameterExceptionHandler {
     }
     Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());
     try {
-      EffectiveConsent consent = resolve(config, host);
+      EffectiveConsent consent = resolve(config, host).joined(config);
       return mayRecord(config, consent)
           ? newRecorder(config, consent, new VersionSource(annotation.version(), null), host, diagnostics)
           : null;

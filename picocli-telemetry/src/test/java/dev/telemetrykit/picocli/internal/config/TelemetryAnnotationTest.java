@@ -30,6 +30,9 @@ class TelemetryAnnotationTest {
       showInHelp = true, command = "usage-data", flushIntervalSeconds = 5_000_000_000L, exitWaitMillis = 0)
   public static class Written {}
 
+  @TelemetryEnabled(endpoint = "https://t.example.com", consentGroup = "acme")
+  static class Grouped {}
+
   @TelemetryEnabled(endpoint = "https://t.example.com")
   static class OnlyEndpoint {}
 
@@ -86,6 +89,12 @@ class TelemetryAnnotationTest {
 
     assertThat(annotation).isEqualTo(new TelemetryAnnotation(
         "my-tool", "2.1", "https://t.example.com", "", 3, 10_000, true, "usage-data", 5_000_000_000L, 100, 0));
+  }
+
+  @Test
+  void readsTheConsentGroup() throws Exception {
+    assertThat(TelemetryAnnotation.find(Grouped.class).consentGroup()).isEqualTo("acme");
+    assertThat(TelemetryAnnotation.find(Written.class).consentGroup()).isEmpty();
   }
 
   @Test
