@@ -312,6 +312,11 @@ public final class Instrumentation implements IParameterExceptionHandler {
     TelemetryAnnotation annotation;
     try {
       annotation = TelemetryAnnotation.find(appClass);
+    } catch (IllegalArgumentException e) {
+      if (host.strict()) {
+        throw e; // a value out of range: the author's mistake, theirs to see
+      }
+      return null;
     } catch (IOException e) {
       return null;
     }
