@@ -88,20 +88,23 @@ public record TelemetryAnnotation(
    */
   public static String rangeProblem(boolean inCode, int policyVersion, int maxQueuedEvents,
       long flushIntervalSeconds, int flushAtEvents, int exitWaitMillis) {
-    String at = policyVersion < 1 ? "policyVersion"
-        : maxQueuedEvents < 1 ? "maxQueuedEvents"
-        : flushAtEvents < 1 ? "flushAtEvents"
-        : flushIntervalSeconds < 0 ? "flushIntervalSeconds"
-        : exitWaitMillis < 0 ? "exitWaitMillis" : null;
-    if (at == null) {
-      return null;
+    if (policyVersion < 1) {
+      return below(inCode, "policyVersion", 1, policyVersion);
     }
-    long value = at.equals("policyVersion") ? policyVersion
-        : at.equals("maxQueuedEvents") ? maxQueuedEvents
-        : at.equals("flushAtEvents") ? flushAtEvents
-        : at.equals("flushIntervalSeconds") ? flushIntervalSeconds : exitWaitMillis;
-    boolean positive = !at.equals("flushIntervalSeconds") && !at.equals("exitWaitMillis");
-    return setting(inCode, at) + " must be " + (positive ? "1" : "0") + " or more, but is " + value;
+    if (maxQueuedEvents < 1) {
+      return below(inCode, "maxQueuedEvents", 1, maxQueuedEvents);
+    }
+    if (flushAtEvents < 1) {
+      return below(inCode, "flushAtEvents", 1, flushAtEvents);
+    }
+    if (flushIntervalSeconds < 0) {
+      return below(inCode, "flushIntervalSeconds", 0, flushIntervalSeconds);
+    }
+    return exitWaitMillis < 0 ? below(inCode, "exitWaitMillis", 0, exitWaitMillis) : null;
+  }
+
+  private static String below(boolean inCode, String element, int least, long value) {
+    return setting(inCode, element) + " must be " + least + " or more, but is " + value;
   }
 
   /**
