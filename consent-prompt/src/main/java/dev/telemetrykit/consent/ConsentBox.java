@@ -44,7 +44,7 @@ public final class ConsentBox {
         ? builder.manageCommand
         : builder.toolName + " telemetry disable";
     this.content = new BoxContent(builder.toolName, builder.collected, builder.neverCollected,
-        builder.learnMoreUrl, manageCommand, builder.previewNote);
+        builder.learnMoreUrl, manageCommand, builder.previewNote, builder.consentGroup);
     this.timeout = builder.timeout;
   }
 
@@ -121,6 +121,7 @@ public final class ConsentBox {
     private String learnMoreUrl;
     private String manageCommand;
     private String previewNote;
+    private String consentGroup;
     private Duration timeout = DEFAULT_TIMEOUT;
 
     private Builder() {
@@ -193,6 +194,18 @@ public final class ConsentBox {
      */
     public Builder previewNote(String previewNote) {
       this.previewNote = requireText(previewNote, "previewNote");
+      return this;
+    }
+
+    /**
+     * Sets the consent group the answer is shared with: the box then says that the answer applies
+     * to every tool of the group, each with its own anonymous id. Optional.
+     *
+     * @param consentGroup the group's name, e.g. {@code acme}
+     * @return this builder
+     */
+    public Builder consentGroup(String consentGroup) {
+      this.consentGroup = requireText(consentGroup, "consentGroup");
       return this;
     }
 

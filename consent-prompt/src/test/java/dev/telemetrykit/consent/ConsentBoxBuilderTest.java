@@ -47,6 +47,8 @@ class ConsentBoxBuilderTest {
         .hasMessageContaining("'learnMoreUrl'");
     assertThatThrownBy(() -> builder.previewNote(null)).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("'previewNote'");
+    assertThatThrownBy(() -> builder.consentGroup(null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("'consentGroup'");
     assertThatThrownBy(() -> builder.timeout(null)).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("'timeout'");
   }

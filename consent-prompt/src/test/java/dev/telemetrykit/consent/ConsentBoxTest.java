@@ -61,6 +61,18 @@ class ConsentBoxTest {
   }
 
   @Test
+  void aBoxForAConsentGroupSaysOnTheTerminalThatTheAnswerCoversTheGroup() throws Exception {
+    try (PipedTerminal terminal = PipedTerminal.xterm(80)) {
+      answer(terminal, sampleBox().consentGroup("acme").build(), t -> t.type("n"));
+
+      assertThat(terminal.screenLines()).containsSubsequence(
+          "│ sample-cli can send anonymous usage data to its authors.                     │",
+          "│ Your answer applies to every tool of the consent group 'acme'; each keeps    │",
+          "│ its own anonymous id.                                                        │");
+    }
+  }
+
+  @Test
   void questionMarkShowsThePrettyPayloadAndAsksAgain() throws Exception {
     try (PipedTerminal terminal = PipedTerminal.xterm(80)) {
       ConsentDecision decision = answer(terminal, sampleBox().build(), t -> {

@@ -100,6 +100,62 @@ public final class Telemetry {
   }
 
   /**
+   * Like {@link #install(CommandLine)}, with the author's settings made in code rather than read
+   * from {@link TelemetryEnabled}: for an app that builds its {@code CommandLine} itself, such as
+   * from a programmatic {@code CommandSpec}, or whose endpoint differs between builds. The user's
+   * environment variables still win over {@code settings} (docs/configuration.md).
+   *
+   * <pre>{@code
+   * CommandLine cl = new CommandLine(CommandSpec.create().name("my-cli"));
+   * TelemetrySettings settings = TelemetrySettings.builder("my-cli")
+   *     .endpoint("https://telemetry.example.com").version("1.2").build();
+   * System.exit(Telemetry.install(cl, settings).execute(args));
+   * }</pre>
+   *
+   * @param cl the app's configured command line
+   * @param settings the author's settings, from {@link TelemetrySettings#builder(String)}
+   * @return {@code cl}, so that {@code execute} can be chained
+   * @throws IllegalArgumentException if {@code cl} or {@code settings} is null
+   */
+  public static CommandLine install(CommandLine cl, TelemetrySettings settings) {
+    uploadIfStartedToUpload();
+    if (cl == null) {
+      throw new IllegalArgumentException("The parameter 'cl' must not be null");
+    }
+    if (settings == null) {
+      throw new IllegalArgumentException("The parameter 'settings' must not be null");
+    }
+    // No settings held: a number was out of range in a user's run, which then runs without telemetry.
+    activate(settings.declared() == null ? null
+        : Instrumentation.install(cl, settings.declared(), null, HostEnvironment.system()));
+    return cl;
+  }
+
+  /**
+   * Like {@link #execute(Object, String...)}, with the author's settings made in code rather than
+   * read from {@link TelemetryEnabled} (see {@link #install(CommandLine, TelemetrySettings)}).
+   *
+   * @param app the top-level command object, as passed to {@code new CommandLine(app)}
+   * @param settings the author's settings, from {@link TelemetrySettings#builder(String)}
+   * @param args the command-line arguments, as given to {@code main}
+   * @return the app's exit code, the one {@code CommandLine.execute} returns without telemetry
+   * @throws IllegalArgumentException if {@code app} or {@code settings} is null
+   */
+  public static int execute(Object app, TelemetrySettings settings, String... args) {
+    uploadIfStartedToUpload();
+    if (app == null) {
+      throw new IllegalArgumentException("The parameter 'app' must not be null");
+    }
+    if (settings == null) {
+      throw new IllegalArgumentException("The parameter 'settings' must not be null");
+    }
+    CommandLine cl = new CommandLine(app);
+    activate(settings.declared() == null ? null
+        : Instrumentation.install(cl, settings.declared(), args, HostEnvironment.system()));
+    return cl.execute(args);
+  }
+
+  /**
    * Starts telemetry in an app that does not use Picocli, so that its custom events are recorded.
    * The class must carry {@link TelemetryEnabled} with {@code name} set, and should set {@code
    * version} (else it is reported as {@code unknown}), since there is no {@code @Command} to take

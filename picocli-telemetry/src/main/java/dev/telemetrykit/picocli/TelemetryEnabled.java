@@ -119,4 +119,15 @@ public @interface TelemetryEnabled {
    * @return the longest wait in milliseconds
    */
   int exitWaitMillis() default 250;
+
+  /**
+   * The consent group this tool shares its user's answer with: for a vendor that ships several
+   * CLIs, the user is asked once, and {@code telemetry enable}, {@code disable} and {@code reset}
+   * in any of them apply to all the tools of the group. Each tool keeps its own anonymous id and
+   * queue. The same rule as a tool name: 1 to 64 lower-case letters, digits, '.', '_' or '-',
+   * starting with a letter or digit. See docs/configuration.md, "Consent groups".
+   *
+   * @return the consent group's name, or {@code ""} for none: the tool asks on its own
+   */
+  String consentGroup() default "";
 }

@@ -11,6 +11,7 @@ import java.util.List;
  * @param learnMoreUrl where to read more, or {@code null} to leave the line out
  * @param manageCommand the command that changes the decision later, e.g. {@code sample-cli telemetry disable}
  * @param previewNote said under the payload that {@code ?} shows, or {@code null} for nothing
+ * @param consentGroup the consent group the answer is shared with, or {@code null} for none
  */
 public record BoxContent(
     String toolName,
@@ -18,7 +19,8 @@ public record BoxContent(
     List<String> neverCollected,
     String learnMoreUrl,
     String manageCommand,
-    String previewNote) {
+    String previewNote,
+    String consentGroup) {
 
   /** Copies the lists so that the content cannot change after the box is built. */
   public BoxContent {
@@ -29,6 +31,12 @@ public record BoxContent(
   /** Content without a preview note. */
   public BoxContent(String toolName, List<String> collected, List<String> neverCollected, String learnMoreUrl,
       String manageCommand) {
-    this(toolName, collected, neverCollected, learnMoreUrl, manageCommand, null);
+    this(toolName, collected, neverCollected, learnMoreUrl, manageCommand, null, null);
+  }
+
+  /** Content of a tool in no consent group. */
+  public BoxContent(String toolName, List<String> collected, List<String> neverCollected, String learnMoreUrl,
+      String manageCommand, String previewNote) {
+    this(toolName, collected, neverCollected, learnMoreUrl, manageCommand, previewNote, null);
   }
 }

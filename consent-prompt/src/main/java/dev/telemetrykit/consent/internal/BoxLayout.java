@@ -64,6 +64,10 @@ public final class BoxLayout {
     BoxLayout layout = new BoxLayout(width, glyphs);
     layout.title("Help us improve " + content.toolName());
     layout.paragraph(content.toolName() + " can send anonymous usage data to its authors.", Tone.PLAIN);
+    if (content.consentGroup() != null) {
+      layout.paragraph("Your answer applies to every tool of the consent group '" + content.consentGroup()
+          + "'; each keeps its own anonymous id.", Tone.PLAIN);
+    }
     layout.row("", Tone.PLAIN);
     layout.list("Collected:", content.collected());
     layout.list("Never collected:", content.neverCollected());

@@ -49,6 +49,22 @@ class BoxLayoutTest {
   }
 
   @Test
+  void aToolInAConsentGroupSaysTheAnswerCoversEveryToolOfTheGroup() {
+    BoxContent content = new BoxContent("acme-build", List.of("commands"), List.of(), null,
+        "acme-build telemetry disable", null, "acme");
+
+    List<String> lines = render(content, 60, FrameGlyphs.UNICODE);
+
+    assertThat(lines.subList(1, 4)).containsExactly(
+        "│ acme-build can send anonymous usage data to its authors. │",
+        "│ Your answer applies to every tool of the consent group   │",
+        "│ 'acme'; each keeps its own anonymous id.                 │");
+    assertThat(render(new BoxContent("acme-build", List.of("commands"), List.of(), null,
+        "acme-build telemetry disable"), 60, FrameGlyphs.UNICODE))
+        .noneSatisfy(line -> assertThat(line).contains("consent group"));
+  }
+
+  @Test
   void asciiGlyphsReplaceEveryUnicodeCharacter() {
     List<String> lines = render(SampleTexts.content(), 40, FrameGlyphs.ASCII);
 

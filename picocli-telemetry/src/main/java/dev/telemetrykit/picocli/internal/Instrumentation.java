@@ -43,12 +43,14 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class Instrumentation implements IParameterExceptionHandler {
   private final CommandLine app;
   private final Class<?> settings;
+  private final TelemetryAnnotation inCode;
   private final HostEnvironment host;
   private final IParameterExceptionHandler appHandler;
 
-  private Instrumentation(CommandLine app, Class<?> settings, HostEnvironment host) {
+  private Instrumentation(CommandLine app, Class<?> settings, TelemetryAnnotation inCode, HostEnvironment host) {
     this.app = app;
     this.settings = settings;
+    this.inCode = inCode;
     this.host = host;
     this.appHandler = app.getParameterExceptionHandler();
   }
@@ -62,7 +64,7 @@ public final class Instrumentation implements IParameterExceptionHandler {
    *     is not annotated or its name is unusable; else such an app runs without telemetry
    */
   public static Recorder install(CommandLine cl, String[] args, HostEnvironment host) {
-    return install(cl, null, args, host);
+    return install(cl, null, null, args, host);
   }
 
   /**
@@ -75,6 +77,22 @@ public final class Instrumentation implements IParameterExceptionHandler {
    *     telemetry already, the recorder active now
    */
   public static Recorder install(CommandLine cl, Class<?> settings, String[] args, HostEnvironment host) {
+    return install(cl, settings, null, args, host);
+  }
+
+  /**
+   * Installs telemetry into {@code cl}, with the author's settings made in code ({@code
+   * TelemetrySettings}) rather than read from an annotation.
+   *
+   * @param inCode the author's settings
+   * @return as {@link #install(CommandLine, String[], HostEnvironment)}
+   */
+  public static Recorder install(CommandLine cl, TelemetryAnnotation inCode, String[] args, HostEnvironment host) {
+    return install(cl, null, inCode, args, host);
+  }
+
+  private static Recorder install(
+      CommandLine cl, Class<?> settings, TelemetryAnnotation inCode, String[] args, HostEnvironment host) {
     if (args == null && isInstalled(cl)) {
       return Recorder.active(); // installing twice changes nothing (execute makes a new command line)
     }
@@ -83,14 +101,19 @@ public final class Instrumentation implements IParameterExceptionHandler {
     boolean mayManage = args == null || args.length > 0;
     if (HostEnvironment.everyToolOptOut(host.env()) != null) {
       if (mayManage) {
-        installDispatch(cl, settings, host); // read nothing, load nothing else
+        installDispatch(cl, settings, inCode, host); // read nothing, load nothing else
       }
       return null;
     }
     CommandSpec spec = cl.getCommandSpec();
     TelemetryAnnotation annotation;
     try {
-      annotation = annotation(cl, settings);
+      annotation = inCode != null ? inCode : annotation(cl, settings);
+    } catch (IllegalArgumentException e) {
+      if (host.strict()) {
+        throw e; // a value out of range: the author's mistake, theirs to see
+      }
+      return null;
     } catch (IOException e) {
       // The app's own class file cannot be read (a native image that does not keep it as a resource):
       // nothing the author wrote is known to be wrong, so run it without telemetry, strict or not.
@@ -146,6 +169,10 @@ public final class Instrumentation implements IParameterExceptionHandler {
       }
       EffectiveConsent consent = resolve(config, host);
       boolean records = mayRecord(config, consent);
+      if (records) {
+        consent = consent.joined(config);
+        records = mayRecord(config, consent);
+      }
       boolean asks = !records && mayAsk(config, consent, host);
       if (!records && !asks) {
         return null; // denied, or undecided with nobody to ask: load nothing more
@@ -178,7 +205,7 @@ public final class Instrumentation implements IParameterExceptionHandler {
     } finally {
       if (dispatch) {
         // Last, so that it stands in front of the recording handler: management runs are not recorded.
-        installDispatch(cl, settings, host);
+        installDispatch(cl, settings, inCode, host);
       }
     }
   }
@@ -191,7 +218,8 @@ public final class Instrumentation implements IParameterExceptionHandler {
   private static void requireUsableEndpoint(
       TelemetryAnnotation annotation, TelemetryConfig config, String endpointProblem, HostEnvironment host) {
     String problem = !config.endpointFromEnvironment() ? endpointProblem
-        : TelemetryAnnotation.endpointProblem("@TelemetryEnabled(endpoint)", annotation.endpoint());
+        : TelemetryAnnotation.endpointProblem(
+            TelemetryAnnotation.setting(annotation.inCode(), "endpoint"), annotation.endpoint());
     if (problem != null && host.strict()) {
       throw new IllegalArgumentException(problem);
     }
@@ -210,9 +238,11 @@ public final class Instrumentation implements IParameterExceptionHandler {
    * Puts the management command in front of {@code app}'s parameter-exception handler.
    *
    * @param settings the class carrying the annotation, or null for the top-level command's class
+   * @param inCode the author's settings made in code, or null to read the annotation
    */
-  private static void installDispatch(CommandLine app, Class<?> settings, HostEnvironment host) {
-    app.setParameterExceptionHandler(new Instrumentation(app, settings, host));
+  private static void installDispatch(
+      CommandLine app, Class<?> settings, TelemetryAnnotation inCode, HostEnvironment host) {
+    app.setParameterExceptionHandler(new Instrumentation(app, settings, inCode, host));
   }
 
   @Override
@@ -234,7 +264,7 @@ public final class Instrumentation implements IParameterExceptionHandler {
   /** The management command's exit code, or null when {@code args} do not name it. */
   private Integer runManagement(String[] args) {
     try {
-      TelemetryAnnotation annotation = annotation(app, settings);
+      TelemetryAnnotation annotation = inCode != null ? inCode : annotation(app, settings);
       if (annotation == null || !annotation.command().equals(args[0])) {
         return null;
       }
@@ -288,6 +318,11 @@ public final class Instrumentation implements IParameterExceptionHandler {
     TelemetryAnnotation annotation;
     try {
       annotation = TelemetryAnnotation.find(appClass);
+    } catch (IllegalArgumentException e) {
+      if (host.strict()) {
+        throw e; // a value out of range: the author's mistake, theirs to see
+      }
+      return null;
     } catch (IOException e) {
       return null;
     }
@@ -310,7 +345,7 @@ public final class Instrumentation implements IParameterExceptionHandler {
     }
     Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());
     try {
-      EffectiveConsent consent = resolve(config, host);
+      EffectiveConsent consent = resolve(config, host).joined(config);
       boolean records = mayRecord(config, consent);
       if (records && host.testRunWithoutKit()) {
         underTestWithoutKit(config, host);

@@ -2,6 +2,7 @@ package dev.telemetrykit.picocli.testing;
 
 import dev.telemetrykit.picocli.internal.HostEnvironment;
 import dev.telemetrykit.picocli.internal.Instrumentation;
+import dev.telemetrykit.picocli.internal.config.TelemetryAnnotation;
 import dev.telemetrykit.picocli.internal.consent.ConsentPrompt;
 import dev.telemetrykit.picocli.internal.run.Recorder;
 import java.io.ByteArrayOutputStream;
@@ -33,6 +34,7 @@ public final class AppRun {
   private ConsentPrompt prompt = ScriptedPrompt.failing();
   private boolean argsKnown = true;
   private Class<?> settings;
+  private TelemetryAnnotation inCode;
 
   private AppRun(Supplier<CommandLine> app, Path home) {
     this.app = app;
@@ -82,6 +84,12 @@ public final class AppRun {
     return this;
   }
 
+  /** Takes the author's settings made in code, as {@code Telemetry.install(cl, TelemetrySettings)} does. */
+  public AppRun settings(TelemetryAnnotation value) {
+    inCode = value;
+    return this;
+  }
+
   public AppRun time(FixedTime value) {
     time = value;
     return this;
@@ -125,7 +133,9 @@ public final class AppRun {
 
   /** Installs telemetry into a fresh command line and returns the recorder (null if none). */
   public Recorder install(CommandLine cl, String... args) {
-    return Instrumentation.install(cl, settings, argsKnown ? args : null, host());
+    String[] known = argsKnown ? args : null;
+    return inCode != null ? Instrumentation.install(cl, inCode, known, host())
+        : Instrumentation.install(cl, settings, known, host());
   }
 
   private Result execute(boolean withTelemetry, String[] args) {
@@ -147,7 +157,8 @@ public final class AppRun {
     return cl.execute(args);
   }
 
-  private HostEnvironment host() {
+  /** The process this app runs in: its environment, home, clocks and consent box. */
+  public HostEnvironment host() {
     return new HostEnvironment(
         Map.copyOf(env),
         Path.of(env.get("TELEMETRY_KIT_HOME")).resolveSibling("user-home"),

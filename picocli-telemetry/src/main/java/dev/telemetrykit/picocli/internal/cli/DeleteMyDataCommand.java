@@ -37,9 +37,9 @@ final class DeleteMyDataCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ConsentRecord record;
     try {
-      record = ConsentRecord.load(context.config.stateFile());
+      record = ConsentRecord.load(context.config);
     } catch (Exception e) {
-      err.println("Could not read " + context.config.stateFile() + " (" + e.getMessage()
+      err.println("Could not read " + stateFile() + " (" + e.getMessage()
           + "), which holds the ids to delete; nothing was deleted.");
       return 1;
     }
@@ -80,19 +80,33 @@ final class DeleteMyDataCommand implements Callable<Integer> {
     }
   }
 
+  /** The file that holds the tool's ids: its state file, or its consent group's. */
+  private java.nio.file.Path stateFile() {
+    return context.config.grouped() ? context.config.groupStateFile() : context.config.stateFile();
+  }
+
   /** Keeps only the ids in {@code kept}; resets telemetry if the current id's data is gone. */
   private void forget(ConsentRecord record, List<String> kept, PrintWriter out) throws Exception {
     if (record.userId() != null && kept.contains(record.userId())) {
       List<String> earlier = new ArrayList<>(kept);
       earlier.remove(record.userId());
-      record.withPreviousUserIds(earlier).save(context.config.stateFile()); // nothing is reset
+      record.withPreviousUserIds(earlier).saveIdentity(context.config); // nothing is reset
       return;
     }
     if (record.state() == ConsentState.DENIED) {
-      record.withPreviousUserIds(kept).save(context.config.stateFile()); // still no
+      record.withPreviousUserIds(kept).saveIdentity(context.config); // still no
       return;
     }
     context.purgeQueue();
+    if (context.config.grouped()) {
+      // One tool's data is gone, not the user's answer for the group: a new id at its next recorded run.
+      ConsentRecord.UNDECIDED.withPreviousUserIds(kept).saveIdentity(context.config);
+      if (record.userId() != null) {
+        out.println(context.tool() + " gets a new anonymous id; the answer of the consent group '"
+            + context.config.consentGroup() + "' is unchanged.");
+      }
+      return;
+    }
     if (kept.isEmpty()) {
       Files.deleteIfExists(context.config.stateFile());
     } else {

@@ -37,7 +37,8 @@ final class DisableCommand implements Callable<Integer> {
       String now = Instant.ofEpochMilli(context.time.epochMillis()).toString();
       outcome = IdRetirement.retire(context, deleteData, kept -> new ConsentRecord(
               ConsentState.DENIED, context.config.policyVersion(), now, null, null, kept)
-          .save(context.config.stateFile()), out, spec.commandLine().getErr());
+          .save(context.config), out, spec.commandLine().getErr());
+      IdRetirement.purgeGroup(context);
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -46,10 +47,10 @@ final class DisableCommand implements Callable<Integer> {
       return 1;
     }
     if (outcome.kept().isEmpty()) {
-      out.println("Telemetry disabled for " + context.tool() + ". Queued data and the anonymous id were deleted;"
-          + " nothing will be recorded or sent.");
+      out.println("Telemetry disabled " + IdRetirement.scope(context) + ". Queued data and the anonymous id"
+          + (context.config.grouped() ? "s" : "") + " were deleted; nothing will be recorded or sent.");
     } else {
-      out.println("Telemetry disabled for " + context.tool() + ". Queued data was deleted;"
+      out.println("Telemetry disabled " + IdRetirement.scope(context) + ". Queued data was deleted;"
           + " nothing will be recorded or sent.");
       out.println(IdRetirement.whatStays(context));
     }

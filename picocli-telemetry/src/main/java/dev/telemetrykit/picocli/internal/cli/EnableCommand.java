@@ -28,7 +28,7 @@ final class EnableCommand implements Callable<Integer> {
     try {
       ConsentRecord current;
       try {
-        current = ConsentRecord.load(context.config.stateFile());
+        current = ConsentRecord.load(context.config);
       } catch (Exception unreadable) {
         current = ConsentRecord.UNDECIDED; // enabling rewrites a broken state file
       }
@@ -40,13 +40,13 @@ final class EnableCommand implements Callable<Integer> {
               salt,
               Identity.userId(salt),
               current.previousUserIds()) // still to delete at the collector, whatever the answer now
-          .save(context.config.stateFile());
+          .save(context.config);
       SyncState.startIfAbsent(context.config.syncStateFile(), context.time.epochMillis());
     } catch (Exception e) {
       spec.commandLine().getErr().println("Could not save your choice: " + e.getMessage());
       return 1;
     }
-    out.println("Telemetry enabled for " + context.tool() + ". Thank you!");
+    out.println("Telemetry enabled " + IdRetirement.scope(context) + ". Thank you!");
     out.println("Anonymous usage data (commands, option names, durations, outcome, versions, platform)");
     out.println("is now recorded for the authors of " + context.tool() + " (collector: " + context.config.endpoint() + ").");
     out.println("See exactly what with '" + context.tool() + " telemetry show'; turn it off with '"

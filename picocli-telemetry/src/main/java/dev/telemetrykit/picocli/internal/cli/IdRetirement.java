@@ -1,6 +1,7 @@
 package dev.telemetrykit.picocli.internal.cli;
 
 import dev.telemetrykit.picocli.internal.consent.ConsentRecord;
+import dev.telemetrykit.picocli.internal.consent.GroupConsent;
 import dev.telemetrykit.picocli.internal.sync.FlushLock;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,7 +39,7 @@ final class IdRetirement {
       throws IOException, InterruptedException {
     ConsentRecord current;
     try {
-      current = ConsentRecord.load(context.config.stateFile());
+      current = ConsentRecord.load(context.config);
     } catch (Exception unreadable) {
       current = ConsentRecord.UNDECIDED; // disable and reset rewrite a broken state file
     }
@@ -77,6 +78,35 @@ final class IdRetirement {
       // RuntimeException: OverlappingFileLockException, when an upload in this very JVM holds it
       return null;
     }
+  }
+
+  /**
+   * Deletes the queues of the other tools of the consent group, whose ids {@code disable} or
+   * {@code reset} in this tool retired with the group's answer; returns them, for the message.
+   */
+  static List<String> purgeGroup(TelemetryContext context) throws IOException {
+    if (!context.config.grouped()) {
+      return List.of();
+    }
+    List<String> others = GroupConsent.otherMembers(context.config);
+    for (String other : others) {
+      new TelemetryContext(context.config.forTool(other), context.version, context.time).purgeQueue();
+    }
+    return others;
+  }
+
+  /**
+   * How {@code enable}, {@code disable} and {@code reset} name what they apply to: the tool, or
+   * every tool of its consent group, e.g. {@code for the consent group 'acme' (acme-build, acme-deploy)}.
+   */
+  static String scope(TelemetryContext context) {
+    if (!context.config.grouped()) {
+      return "for " + context.tool();
+    }
+    List<String> tools = new java.util.ArrayList<>(List.of(context.tool()));
+    tools.addAll(GroupConsent.otherMembers(context.config));
+    return "for every tool of the consent group '" + context.config.consentGroup() + "' (so far: "
+        + String.join(", ", tools) + ")";
   }
 
   /** The one sentence that says what stays at the collector, and how to delete it. */

@@ -34,12 +34,13 @@ final class ResetCommand implements Callable<Integer> {
     IdRetirement.Outcome outcome;
     try {
       outcome = IdRetirement.retire(context, deleteData, kept -> {
-        if (kept.isEmpty()) {
+        if (kept.isEmpty() && !context.config.grouped()) {
           Files.deleteIfExists(context.config.stateFile());
         } else {
-          ConsentRecord.UNDECIDED.withPreviousUserIds(kept).save(context.config.stateFile());
+          ConsentRecord.UNDECIDED.withPreviousUserIds(kept).save(context.config); // a group's answer too
         }
       }, out, spec.commandLine().getErr());
+      IdRetirement.purgeGroup(context);
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -48,10 +49,11 @@ final class ResetCommand implements Callable<Integer> {
       return 1;
     }
     if (outcome.kept().isEmpty()) {
-      out.println("Telemetry reset for " + context.tool() + ": the anonymous id and queued data were deleted."
+      out.println("Telemetry reset " + IdRetirement.scope(context) + ": the anonymous id"
+          + (context.config.grouped() ? "s" : "") + " and queued data were deleted."
           + " Nothing is recorded until you say yes again.");
     } else {
-      out.println("Telemetry reset for " + context.tool() + ": queued data was deleted and the anonymous id"
+      out.println("Telemetry reset " + IdRetirement.scope(context) + ": queued data was deleted and the anonymous id"
           + " is no longer used. Nothing is recorded until you say yes again.");
       out.println(IdRetirement.whatStays(context));
     }

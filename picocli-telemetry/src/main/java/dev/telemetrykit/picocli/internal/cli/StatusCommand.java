@@ -48,7 +48,13 @@ final class StatusCommand implements Callable<Integer> {
     out.println("Telemetry for " + context.tool() + ": " + describe(consent.state()));
     out.println("  decided by:  " + consent.decidedBy());
     out.println("  endpoint:    " + context.config.endpoint() + " (" + context.config.endpointSource() + ")");
-    out.println("  state file:  " + context.config.stateFile());
+    if (context.config.grouped()) {
+      out.println("  shared:      the answer is shared by every tool of the consent group '"
+          + context.config.consentGroup() + "'; each keeps its own anonymous id");
+      out.println("  state file:  " + context.config.groupStateFile());
+    } else {
+      out.println("  state file:  " + context.config.stateFile());
+    }
     out.println("  queue:       " + context.config.databaseFile());
     out.println("  queued:      " + queued(problems));
     int earlier = earlierIds(consent);
@@ -96,7 +102,7 @@ final class StatusCommand implements Callable<Integer> {
       return consent.record().previousUserIds().size();
     }
     try {
-      return ConsentRecord.load(context.config.stateFile()).previousUserIds().size();
+      return ConsentRecord.load(context.config).previousUserIds().size();
     } catch (Exception unreadable) {
       return 0; // the state file's problem is reported on its own
     }

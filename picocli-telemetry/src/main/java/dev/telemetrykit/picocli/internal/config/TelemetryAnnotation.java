@@ -40,6 +40,9 @@ import java.util.zip.ZipFile;
  * @param flushIntervalSeconds seconds between uploads
  * @param flushAtEvents how many waiting events make an upload due
  * @param exitWaitMillis how long a run waits for its upload to be under way
+ * @param consentGroup the consent group whose one answer covers this tool; empty for none
+ * @param inCode whether the values come from {@code TelemetrySettings} rather than the annotation:
+ *     messages then name the builder's settings
  */
 public record TelemetryAnnotation(
     String name,
@@ -52,7 +55,9 @@ public record TelemetryAnnotation(
     String command,
     long flushIntervalSeconds,
     int flushAtEvents,
-    int exitWaitMillis) {
+    int exitWaitMillis,
+    String consentGroup,
+    boolean inCode) {
 
   private static final String DESCRIPTOR = "Ldev/telemetrykit/picocli/TelemetryEnabled;";
   private static final int MAGIC = 0xCAFEBABE;
@@ -60,18 +65,54 @@ public record TelemetryAnnotation(
 
   /** @throws IllegalArgumentException when a value is out of range (the message says which) */
   public TelemetryAnnotation {
+    String problem = rangeProblem(inCode, policyVersion, maxQueuedEvents, flushIntervalSeconds, flushAtEvents,
+        exitWaitMillis);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+  }
+
+  /** The values of an annotation that names no consent group. */
+  public TelemetryAnnotation(String name, String version, String endpoint, String privacyUrl, int policyVersion,
+      int maxQueuedEvents, boolean showInHelp, String command, long flushIntervalSeconds, int flushAtEvents,
+      int exitWaitMillis) {
+    this(name, version, endpoint, privacyUrl, policyVersion, maxQueuedEvents, showInHelp, command,
+        flushIntervalSeconds, flushAtEvents, exitWaitMillis, "", false);
+  }
+
+  /**
+   * What is out of range among the numbers, naming the setting and its value; null when none is.
+   * The one rule for the annotation and {@code TelemetrySettings}.
+   *
+   * @param inCode whether to name the settings as {@code TelemetrySettings}' rather than the annotation's
+   */
+  public static String rangeProblem(boolean inCode, int policyVersion, int maxQueuedEvents,
+      long flushIntervalSeconds, int flushAtEvents, int exitWaitMillis) {
     if (policyVersion < 1) {
-      throw new IllegalArgumentException(
-          "@TelemetryEnabled(policyVersion) must be 1 or more, was " + policyVersion);
+      return below(inCode, "policyVersion", 1, policyVersion);
     }
     if (maxQueuedEvents < 1) {
-      throw new IllegalArgumentException(
-          "@TelemetryEnabled(maxQueuedEvents) must be 1 or more, was " + maxQueuedEvents);
+      return below(inCode, "maxQueuedEvents", 1, maxQueuedEvents);
     }
-    if (flushIntervalSeconds < 0 || flushAtEvents < 1 || exitWaitMillis < 0) {
-      throw new IllegalArgumentException(
-          "@TelemetryEnabled needs flushIntervalSeconds >= 0, flushAtEvents >= 1 and exitWaitMillis >= 0");
+    if (flushAtEvents < 1) {
+      return below(inCode, "flushAtEvents", 1, flushAtEvents);
     }
+    if (flushIntervalSeconds < 0) {
+      return below(inCode, "flushIntervalSeconds", 0, flushIntervalSeconds);
+    }
+    return exitWaitMillis < 0 ? below(inCode, "exitWaitMillis", 0, exitWaitMillis) : null;
+  }
+
+  private static String below(boolean inCode, String element, int least, long value) {
+    return setting(inCode, element) + " must be " + least + " or more, but is " + value;
+  }
+
+  /**
+   * How messages name the setting {@code element}: {@code @TelemetryEnabled(endpoint)}, or {@code
+   * TelemetrySettings.endpoint} for settings made in code.
+   */
+  public static String setting(boolean inCode, String element) {
+    return inCode ? "TelemetrySettings." + element : "@TelemetryEnabled(" + element + ")";
   }
 
   /**
@@ -251,7 +292,9 @@ public record TelemetryAnnotation(
         value(written, "command", String.class, "telemetry"),
         value(written, "flushIntervalSeconds", Long.class, 3600L),
         value(written, "flushAtEvents", Integer.class, 100),
-        value(written, "exitWaitMillis", Integer.class, 250));
+        value(written, "exitWaitMillis", Integer.class, 250),
+        value(written, "consentGroup", String.class, ""),
+        false);
   }
 
   private static <T> T value(Map<String, Object> written, String element, Class<T> type, T otherwise) {

@@ -13,8 +13,8 @@ import java.util.Properties;
  * @param endpoint the collector's base URL, from the strongest setting that holds one (see {@link
  *     #from}); not necessarily usable: see {@link #endpointProblem()}
  * @param endpointSource the setting {@code endpoint} came from, as status names it: {@code
- *     <TOOL>_TELEMETRY_ENDPOINT}, {@code TELEMETRY_KIT_ENDPOINT}, {@link #ENDPOINT_PROPERTY_SOURCE}
- *     or {@link #ENDPOINT_ANNOTATION_SOURCE}
+ *     <TOOL>_TELEMETRY_ENDPOINT}, {@code TELEMETRY_KIT_ENDPOINT}, {@link #ENDPOINT_PROPERTY_SOURCE},
+ *     {@link #ENDPOINT_ANNOTATION_SOURCE} or {@link #ENDPOINT_SETTINGS_SOURCE}
  * @param privacyUrl where users learn more; may be empty
  * @param policyVersion the version of what is collected
  * @param home the data directory, absolute ({@code TELEMETRY_KIT_HOME}; default {@code ~/.telemetry-kit},
@@ -30,6 +30,7 @@ import java.util.Properties;
  * @param flushIntervalSeconds seconds between uploads ({@code TELEMETRY_KIT_FLUSH_INTERVAL})
  * @param flushAtEvents how many waiting events make an upload due
  * @param exitWaitMillis how long a run waits for its upload to be under way
+ * @param consentGroup the consent group whose answer covers this tool ({@link #groupStateFile}); empty for none
  */
 public record TelemetryConfig(
     String toolName,
@@ -48,7 +49,8 @@ public record TelemetryConfig(
     int promptTimeoutSeconds,
     long flushIntervalSeconds,
     int flushAtEvents,
-    int exitWaitMillis) {
+    int exitWaitMillis,
+    String consentGroup) {
 
   private static final int MAX_NAME_LENGTH = 64;
 
@@ -60,6 +62,9 @@ public record TelemetryConfig(
 
   /** How status and problems name the author's annotation as the endpoint's source. */
   public static final String ENDPOINT_ANNOTATION_SOURCE = "@TelemetryEnabled(endpoint)";
+
+  /** How status and problems name the endpoint of {@code TelemetrySettings}, the author's settings in code. */
+  public static final String ENDPOINT_SETTINGS_SOURCE = "TelemetrySettings.endpoint";
 
   /** Long enough to read the consent box, short enough not to hold up an unattended run for long. */
   static final int DEFAULT_PROMPT_TIMEOUT_SECONDS = 30;
@@ -82,7 +87,8 @@ public record TelemetryConfig(
    *
    * @param declared the author's settings ({@code @TelemetryEnabled})
    * @param tool the tool's name: the annotation's, else {@code @Command(name)}
-   * @throws IllegalArgumentException when {@code tool} is not a valid name (the message says how to name it)
+   * @throws IllegalArgumentException when {@code tool} or the consent group is not a valid name (the
+   *     message says how to name it)
    */
   public static TelemetryConfig from(TelemetryAnnotation declared, String tool, HostEnvironment host) {
     Properties properties = host.systemProperties();
@@ -141,6 +147,10 @@ public record TelemetryConfig(
   public static TelemetryConfig from(TelemetryAnnotation declared, String tool, Map<String, String> env,
       Path userHome, String osName, String endpointProperty) {
     requireValidName(tool);
+    String group = declared.consentGroup();
+    if (!group.isEmpty() && !validName(group)) {
+      throw new IllegalArgumentException(groupProblem(declared.inCode(), group));
+    }
     String source = HostEnvironment.toolEndpointVariable(tool);
     String endpoint = nonEmpty(env.get(source), null);
     if (endpoint == null) {
@@ -152,7 +162,7 @@ public record TelemetryConfig(
       endpoint = nonEmpty(endpointProperty, null);
     }
     if (endpoint == null) {
-      source = ENDPOINT_ANNOTATION_SOURCE;
+      source = declared.inCode() ? ENDPOINT_SETTINGS_SOURCE : ENDPOINT_ANNOTATION_SOURCE;
       endpoint = declared.endpoint();
     }
     boolean windows = osName != null && osName.startsWith("Windows");
@@ -173,7 +183,8 @@ public record TelemetryConfig(
         seconds(env.get("TELEMETRY_KIT_PROMPT_TIMEOUT"), DEFAULT_PROMPT_TIMEOUT_SECONDS),
         flushInterval(env.get("TELEMETRY_KIT_FLUSH_INTERVAL"), declared.flushIntervalSeconds()),
         declared.flushAtEvents(),
-        declared.exitWaitMillis());
+        declared.exitWaitMillis(),
+        group);
   }
 
   /**
@@ -238,7 +249,7 @@ public record TelemetryConfig(
    * never thrown, even in strict mode.
    */
   public boolean endpointFromEnvironment() {
-    return !ENDPOINT_ANNOTATION_SOURCE.equals(endpointSource);
+    return !ENDPOINT_ANNOTATION_SOURCE.equals(endpointSource) && !ENDPOINT_SETTINGS_SOURCE.equals(endpointSource);
   }
 
   /**
@@ -274,6 +285,27 @@ public record TelemetryConfig(
   /** The state file: consent, policy version, salt. */
   public Path stateFile() {
     return home.resolve(toolName + ".json");
+  }
+
+  /** Whether this tool shares its user's answer with a consent group. */
+  public boolean grouped() {
+    return !consentGroup.isEmpty();
+  }
+
+  /**
+   * The consent group's state file, {@code groups/<group>.json} under the data home: the group's
+   * answer, and the anonymous id of each of its tools. A directory of its own, because a group
+   * file next to the tools' could have a tool's file name. Null when the tool is in no group.
+   */
+  public Path groupStateFile() {
+    return grouped() ? home.resolve("groups").resolve(consentGroup + ".json") : null;
+  }
+
+  /** This configuration for {@code tool}, another tool of the same data home: for its file names. */
+  public TelemetryConfig forTool(String tool) {
+    return new TelemetryConfig(tool, endpoint, endpointSource, privacyUrl, policyVersion, home, policyFile, optOut,
+        debug, ci, maxQueuedEvents, showInHelp, command, promptTimeoutSeconds, flushIntervalSeconds, flushAtEvents,
+        exitWaitMillis, consentGroup);
   }
 
   /** The SQLite queue. */
@@ -350,7 +382,7 @@ public record TelemetryConfig(
    * @throws IllegalArgumentException saying how to name the tool
    */
   public static void requireValidName(String name) {
-    if (name == null || name.isEmpty() || name.length() > MAX_NAME_LENGTH || !validName(name)) {
+    if (!validName(name)) {
       throw new IllegalArgumentException(
           "Telemetry needs a tool name of 1-64 lower-case letters, digits, '.', '_' or '-' "
               + "(starting with a letter or digit), but the name is '" + name + "'. "
@@ -358,7 +390,18 @@ public record TelemetryConfig(
     }
   }
 
-  private static boolean validName(String name) {
+  /** Why {@code group} cannot name a consent group, saying what it must be. */
+  public static String groupProblem(boolean inCode, String group) {
+    return TelemetryAnnotation.setting(inCode, "consentGroup")
+        + " must be 1-64 lower-case letters, digits, '.', '_' or '-' (starting with a letter or digit), but is '"
+        + group + "'";
+  }
+
+  /** Whether {@code name} is a valid tool or group name: see {@link #requireValidName}. */
+  public static boolean validName(String name) {
+    if (name == null || name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+      return false;
+    }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');

@@ -13,6 +13,7 @@ import java.util.List;
  * @param manageCommand how to change one's mind, e.g. {@code sample-cli telemetry disable}
  * @param timeout how long to wait for an answer
  * @param previewNote said under the data that "show me the data" prints, or null
+ * @param consentGroup the consent group the answer is shared with, or null
  */
 public record ConsentQuestion(
     String toolName,
@@ -21,4 +22,5 @@ public record ConsentQuestion(
     String learnMoreUrl,
     String manageCommand,
     Duration timeout,
-    String previewNote) {}
+    String previewNote,
+    String consentGroup) {}

@@ -1,5 +1,6 @@
 package dev.telemetrykit.picocli.internal.consent;
 
+import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.json.JsonFiles;
 import dev.telemetrykit.picocli.internal.json.Json;
 import java.io.FileInputStream;
@@ -87,6 +88,41 @@ public record ConsentRecord(
     return parse(new String(bytes, Json.UTF_8));
   }
 
+  /**
+   * The record of {@code config}'s tool: its state file, or, for a tool in a consent group, the
+   * group's answer with the tool's own id ({@link GroupConsent}).
+   *
+   * @throws IOException if the file exists but cannot be read
+   * @throws IllegalArgumentException if the file is not a valid state file (the message says why)
+   */
+  public static ConsentRecord load(TelemetryConfig config) throws IOException {
+    return config.grouped() ? GroupConsent.load(config).record() : load(config.stateFile());
+  }
+
+  /**
+   * Stores this record as the user's answer for {@code config}'s tool: in its state file, or, for
+   * a tool in a consent group, as the answer of the whole group ({@link GroupConsent#save}).
+   */
+  public void save(TelemetryConfig config) throws IOException {
+    if (config.grouped()) {
+      GroupConsent.save(config, this, true);
+    } else {
+      save(config.stateFile());
+    }
+  }
+
+  /**
+   * Stores this record's id and earlier ids for {@code config}'s tool, leaving a consent group's
+   * answer as it is; for a tool in no group, as {@link #save(TelemetryConfig)}.
+   */
+  public void saveIdentity(TelemetryConfig config) throws IOException {
+    if (config.grouped()) {
+      GroupConsent.save(config, this, false);
+    } else {
+      save(config.stateFile());
+    }
+  }
+
   /** Writes this record to the state file atomically, creating the data directory if needed. */
   public void save(Path file) throws IOException {
     Map<String, Object> json = new LinkedHashMap<>();
@@ -95,6 +131,12 @@ public record ConsentRecord(
     if (decidedAt != null) {
       json.put("decided_at", decidedAt);
     }
+    putIdentity(json);
+    JsonFiles.writeAtomically(file, json);
+  }
+
+  /** Puts the salt, the id and the earlier ids into {@code json}, as the state file holds them. */
+  void putIdentity(Map<String, Object> json) {
     if (salt != null) {
       json.put("salt", salt);
     }
@@ -104,7 +146,6 @@ public record ConsentRecord(
     if (!previousUserIds.isEmpty()) {
       json.put("previous_user_ids", previousUserIds);
     }
-    JsonFiles.writeAtomically(file, json);
   }
 
   static ConsentRecord parse(String text) {
@@ -114,6 +155,14 @@ public record ConsentRecord(
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
     }
+    return of(json, json);
+  }
+
+  /**
+   * The record whose answer is in {@code json} and whose identity is in {@code identity}: the
+   * same object for a tool's state file; a group's file and the tool's entry in it for a group.
+   */
+  static ConsentRecord of(Map<String, Object> json, Map<String, ?> identity) {
     Object state = json.get("state");
     if (!(state instanceof String)) {
       throw new IllegalArgumentException("\"state\" must be \"granted\", \"denied\" or \"undecided\"");
@@ -124,9 +173,9 @@ public record ConsentRecord(
         ConsentState.fromWord((String) state),
         policyVersion,
         stringOrNull(json.get("decided_at")),
-        stringOrNull(json.get("salt")),
-        stringOrNull(json.get("user_id")),
-        userIds(json.get("previous_user_ids")));
+        stringOrNull(identity.get("salt")),
+        stringOrNull(identity.get("user_id")),
+        userIds(identity.get("previous_user_ids")));
   }
 
   /** The well-formed ids of a list; anything else is not an id the collector could delete. */

@@ -17,9 +17,34 @@ import java.util.Map;
  * @param decidedBy the setting that decided, in words a user understands
  * @param record the stored record (UNDECIDED when none could be read)
  * @param problem why the state file could not be used, or null
+ * @param joinsGroup whether this run, the first to record under its consent group's "yes", adds
+ *     the tool to the group's file ({@link GroupConsent#join})
  */
 public record EffectiveConsent(
-    ConsentState state, String decidedBy, ConsentRecord record, String problem) {
+    ConsentState state, String decidedBy, ConsentRecord record, String problem, boolean joinsGroup) {
+
+  /** What a run may do, when it adds nothing to a consent group's file. */
+  public EffectiveConsent(ConsentState state, String decidedBy, ConsentRecord record, String problem) {
+    this(state, decidedBy, record, problem, false);
+  }
+
+  /**
+   * This consent, after adding the tool to its consent group's file when {@link #joinsGroup}: by
+   * the run that records, so that asking {@code status} never writes. When the file cannot be
+   * written, the run records nothing: its events would carry no id.
+   */
+  public EffectiveConsent joined(TelemetryConfig config) {
+    if (!joinsGroup || !granted()) {
+      return this;
+    }
+    try {
+      return new EffectiveConsent(state, decidedBy, GroupConsent.join(config, record), null);
+    } catch (IOException | RuntimeException e) {
+      String problem = "state file " + config.groupStateFile() + " cannot be written (" + e.getMessage()
+          + "); nothing is recorded until it can";
+      return new EffectiveConsent(ConsentState.DENIED, problem, record, problem);
+    }
+  }
 
   /** Whether this run records events. */
   public boolean granted() {
@@ -53,15 +78,23 @@ public record EffectiveConsent(
       return new EffectiveConsent(ConsentState.DENIED, refused, ConsentRecord.UNDECIDED, refused);
     }
     ConsentRecord record;
+    GroupConsent group = null; // read instead of the tool's own state file, for a tool in a consent group
     try {
-      record = ConsentRecord.load(config.stateFile());
+      if (config.grouped()) {
+        group = GroupConsent.load(config);
+        record = group.record();
+      } else {
+        record = ConsentRecord.load(config.stateFile());
+      }
     } catch (Exception e) {
-      String problem = "state file " + config.stateFile() + " cannot be used (" + e.getMessage()
+      String problem = "state file " + (group == null && config.grouped() ? config.groupStateFile() + " or " : "")
+          + config.stateFile() + " cannot be used (" + e.getMessage()
           + "); nothing is recorded until 'telemetry enable' or 'telemetry reset'";
       return new EffectiveConsent(ConsentState.DENIED, problem, ConsentRecord.UNDECIDED, problem);
     }
+    String choice = group == null ? "your choice (" + since(record) + ")" : groupChoice(config, group);
     if (record.state() == ConsentState.DENIED) {
-      return new EffectiveConsent(ConsentState.DENIED, "your choice (" + since(record) + ")", record, null);
+      return new EffectiveConsent(ConsentState.DENIED, choice, record, null);
     }
     if (record.state() == ConsentState.GRANTED) {
       if (record.policyVersion() < config.policyVersion()) {
@@ -72,13 +105,28 @@ public record EffectiveConsent(
             record,
             null);
       }
+      if (group != null && (!group.member() || record.userId() == null)) {
+        return new EffectiveConsent(ConsentState.GRANTED, choice, record, null, true);
+      }
       if (record.userId() == null) {
         String problem = "state file " + config.stateFile() + " has no user_id; run 'telemetry enable' again";
         return new EffectiveConsent(ConsentState.DENIED, problem, record, problem);
       }
-      return new EffectiveConsent(ConsentState.GRANTED, "your choice (" + since(record) + ")", record, null);
+      return new EffectiveConsent(ConsentState.GRANTED, choice, record, null);
     }
-    return new EffectiveConsent(ConsentState.UNDECIDED, "no choice made yet", record, null);
+    return new EffectiveConsent(ConsentState.UNDECIDED,
+        group == null ? "no choice made yet" : "no choice made yet for the consent group '" + config.consentGroup() + "'",
+        record, null);
+  }
+
+  /** Who decided for a tool of a consent group: the group's answer and where it was given, or the tool's own "no". */
+  private static String groupChoice(TelemetryConfig config, GroupConsent group) {
+    if (group.earlierNo()) {
+      return "your choice for " + config.toolName() + " (" + since(group.record()) + "), made before it joined the"
+          + " consent group '" + config.consentGroup() + "'";
+    }
+    return "your choice for the consent group '" + config.consentGroup() + "'"
+        + (group.decidedIn() == null ? "" : ", given in " + group.decidedIn()) + " (" + since(group.record()) + ")";
   }
 
   private static String since(ConsentRecord record) {

@@ -26,6 +26,9 @@ public final class TerminalConsentPrompt implements ConsentPrompt {
     if (question.learnMoreUrl() != null) {
       builder.learnMoreUrl(question.learnMoreUrl());
     }
+    if (question.consentGroup() != null) {
+      builder.consentGroup(question.consentGroup());
+    }
     if (question.previewNote() != null) {
       builder.previewNote(question.previewNote());
     }

@@ -81,14 +81,14 @@ public final class ConsentAsker {
       String now = Instant.ofEpochMilli(host.time().epochMillis()).toString();
       if (answer == ConsentState.GRANTED) {
         new ConsentRecord(ConsentState.GRANTED, config.policyVersion(), now, salt, userId, current.previousUserIds())
-            .save(config.stateFile());
+            .save(config);
         SyncState.startIfAbsent(config.syncStateFile(), host.time().epochMillis());
         Recorder.activate(recorder);
         return recorder;
       }
       if (answer == ConsentState.DENIED) {
         new ConsentRecord(ConsentState.DENIED, config.policyVersion(), now, null, null, current.previousUserIds())
-            .save(config.stateFile());
+            .save(config);
       }
     } catch (Exception e) {
       diagnostics.failed("asking for consent", e);
@@ -106,7 +106,8 @@ public final class ConsentAsker {
         config.privacyUrl().isEmpty() ? null : config.privacyUrl(),
         config.manage("disable"),
         Duration.ofSeconds(config.promptTimeoutSeconds()),
-        EventSchema.PREVIEW_NOTE);
+        EventSchema.PREVIEW_NOTE,
+        config.grouped() ? config.consentGroup() : null);
   }
 
   /**

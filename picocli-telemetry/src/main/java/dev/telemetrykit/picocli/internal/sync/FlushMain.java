@@ -82,7 +82,7 @@ public final class FlushMain {
     main(args);
   }
 
-  private static final int ARGUMENTS = 6;
+  private static final int ARGUMENTS = 7;
 
   /**
    * The arguments that carry a tool's settings to the upload process, which inherits the
@@ -90,7 +90,7 @@ public final class FlushMain {
    */
   public static List<String> arguments(TelemetryConfig c) {
     return List.of(c.toolName(), c.endpoint(), Integer.toString(c.policyVersion()), Integer.toString(c.maxQueuedEvents()),
-        Long.toString(c.flushIntervalSeconds()), Integer.toString(c.flushAtEvents()));
+        Long.toString(c.flushIntervalSeconds()), Integer.toString(c.flushAtEvents()), c.consentGroup());
   }
 
   public static void main(String[] args) {
@@ -114,7 +114,8 @@ public final class FlushMain {
 
   private static void run(String[] args) throws Exception {
     TelemetryAnnotation declared = new TelemetryAnnotation(args[0], "", args[1], "", Integer.parseInt(args[2]),
-        Integer.parseInt(args[3]), false, "", Long.parseLong(args[4]), Integer.parseInt(args[5]), 0);
+        Integer.parseInt(args[3]), false, "", Long.parseLong(args[4]), Integer.parseInt(args[5]), 0,
+        args.length > 6 ? args[6] : "", false); // the consent group decides whether this upload may send
     TelemetryConfig config = TelemetryConfig.from(declared, declared.name(), HostEnvironment.system());
     UploadStart.started(config);
     if (config.debug() || config.endpointProblem() != null || !EffectiveConsent.resolve(config).granted()) {

@@ -30,6 +30,9 @@ class TelemetryAnnotationTest {
       showInHelp = true, command = "usage-data", flushIntervalSeconds = 5_000_000_000L, exitWaitMillis = 0)
   public static class Written {}
 
+  @TelemetryEnabled(endpoint = "https://t.example.com", consentGroup = "acme")
+  static class Grouped {}
+
   @TelemetryEnabled(endpoint = "https://t.example.com")
   static class OnlyEndpoint {}
 
@@ -89,6 +92,12 @@ class TelemetryAnnotationTest {
   }
 
   @Test
+  void readsTheConsentGroup() throws Exception {
+    assertThat(TelemetryAnnotation.find(Grouped.class).consentGroup()).isEqualTo("acme");
+    assertThat(TelemetryAnnotation.find(Written.class).consentGroup()).isEmpty();
+  }
+
+  @Test
   void readsStringsBeyondAsciiExactly() throws Exception {
     TelemetryAnnotation annotation = TelemetryAnnotation.find(NotAscii.class);
 
@@ -118,10 +127,10 @@ class TelemetryAnnotationTest {
   void aValueOutOfRangeIsRefusedWithAMessageNamingIt() {
     assertThatThrownBy(() -> TelemetryAnnotation.find(PolicyVersionZero.class))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("@TelemetryEnabled(policyVersion) must be 1 or more, was 0");
+        .hasMessage("@TelemetryEnabled(policyVersion) must be 1 or more, but is 0");
     assertThatThrownBy(() -> TelemetryAnnotation.find(NegativeExitWait.class))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("exitWaitMillis >= 0");
+        .hasMessageContaining("@TelemetryEnabled(exitWaitMillis) must be 0 or more");
   }
 
   @Test

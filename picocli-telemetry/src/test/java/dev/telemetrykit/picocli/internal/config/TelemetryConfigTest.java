@@ -29,6 +29,23 @@ class TelemetryConfigTest {
   }
 
   @Test
+  void aConsentGroupIsNamedByTheRuleOfToolNamesAndHasItsFileInGroups() {
+    TelemetryAnnotation grouped = new TelemetryAnnotation(
+        "", "", "https://t.example.com", "", 1, 10_000, false, "telemetry", 3600, 100, 250, "acme.tools", false);
+    TelemetryAnnotation badly = new TelemetryAnnotation(
+        "", "", "https://t.example.com", "", 1, 10_000, false, "telemetry", 3600, 100, 250, "../acme", false);
+
+    TelemetryConfig c = TelemetryConfig.from(grouped, "my-cli", Map.of(), Path.of("/home/u"));
+
+    assertThat(c.groupStateFile()).isEqualTo(Path.of("/home/u/.telemetry-kit/groups/acme.tools.json"));
+    assertThat(TelemetryConfig.from(DECLARED, "my-cli", Map.of(), Path.of("/home/u")).groupStateFile()).isNull();
+    assertThatThrownBy(() -> TelemetryConfig.from(badly, "my-cli", Map.of(), Path.of("/home/u")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("@TelemetryEnabled(consentGroup) must be 1-64 lower-case letters, digits, '.', '_' or '-'"
+            + " (starting with a letter or digit), but is '../acme'");
+  }
+
+  @Test
   void environmentOverridesEndpointHomeAndPolicy() {
     TelemetryConfig c = TelemetryConfig.from(DECLARED, "my-cli",
         Map.of("TELEMETRY_KIT_ENDPOINT", "http://127.0.0.1:9", "TELEMETRY_KIT_HOME", "/data",
