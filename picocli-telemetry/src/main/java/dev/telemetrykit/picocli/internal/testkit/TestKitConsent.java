@@ -55,7 +55,8 @@ public final class TestKitConsent {
         }
         return;
       }
-      if (Files.exists(config.stateFile())) {
+      // A grouped tool's answer is the group's (its own file only until it joins).
+      if (Files.exists(config.grouped() ? config.groupStateFile() : config.stateFile())) {
         return;
       }
       long now = host.time().epochMillis();
@@ -63,10 +64,10 @@ public final class TestKitConsent {
       if (GRANTED.equals(consent)) {
         String salt = Identity.newSalt();
         new ConsentRecord(ConsentState.GRANTED, config.policyVersion(), decidedAt, salt, Identity.userId(salt))
-            .save(config.stateFile());
+            .save(config);
         SyncState.startIfAbsent(config.syncStateFile(), now);
       } else if (DENIED.equals(consent)) {
-        new ConsentRecord(ConsentState.DENIED, config.policyVersion(), decidedAt, null, null).save(config.stateFile());
+        new ConsentRecord(ConsentState.DENIED, config.policyVersion(), decidedAt, null, null).save(config);
       }
     } catch (IOException | RuntimeException e) {
       host.err().println("[telemetry-kit] the test kit could not set the consent of " + config.toolName() + ": " + e);
@@ -105,6 +106,12 @@ public final class TestKitConsent {
       // The kit's policy file is .policy.json: a dot file, which no tool's name can make.
       if (f.isFile() && name.endsWith(".json") && !name.endsWith(".sync.json")) {
         Files.delete(f.toPath());
+      }
+    }
+    File[] groups = new File(home.toFile(), "groups").listFiles(); // groups/<group>.json: a group's answer
+    for (File group : groups == null ? new File[0] : groups) {
+      if (group.isFile() && group.getName().endsWith(".json")) {
+        Files.delete(group.toPath());
       }
     }
   }
