@@ -4,9 +4,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.telemetrykit.collector.ingest.Event;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,16 +28,21 @@ final class BatchGroupWriter implements GroupCommit.Writer<PendingBatch, Integer
   private final HikariDataSource pool;
   private final EventInserter inserter;
   private final RollupWriter rollups;
+  private final EventPartitions partitions; // null on SQLite
 
-  BatchGroupWriter(HikariDataSource pool, Dialect dialect) {
+  BatchGroupWriter(HikariDataSource pool, Dialect dialect, EventPartitions partitions) {
     this.pool = pool;
     this.inserter = EventInserter.of(dialect);
     this.rollups = new RollupWriter(dialect);
+    this.partitions = partitions;
   }
 
   @Override
   public void write(List<GroupCommit.Entry<PendingBatch, Integer>> group) {
     try (Connection connection = pool.getConnection()) {
+      if (partitions != null) {
+        partitions.ensure(connection, days(group));
+      }
       connection.setAutoCommit(false); // SQLite: BEGIN IMMEDIATE, so the write lock is taken up front
       try {
         complete(group, store(connection, group));
@@ -53,6 +60,16 @@ final class BatchGroupWriter implements GroupCommit.Writer<PendingBatch, Integer
     } catch (SQLException e) {
       fail(group, e);
     }
+  }
+
+  private static Set<LocalDate> days(List<GroupCommit.Entry<PendingBatch, Integer>> group) {
+    Set<LocalDate> days = new HashSet<>();
+    for (GroupCommit.Entry<PendingBatch, Integer> entry : group) {
+      for (EventRow row : entry.item().rows()) {
+        days.add(LocalDate.parse(row.day()));
+      }
+    }
+    return days;
   }
 
   private void storeAlone(Connection connection, GroupCommit.Entry<PendingBatch, Integer> entry) {

@@ -47,9 +47,11 @@ enum Dialect {
     this.urlPrefix = urlPrefix;
     this.migrations = migrations;
     // Both databases understand ON CONFLICT DO NOTHING (SQLite since 3.24), which skips an event_id
-    // already stored or inserted earlier in the same transaction and reports 0 rows for it.
+    // already stored or inserted earlier in the same transaction and reports 0 rows for it. No
+    // conflict target: the key is event_id on SQLite and (event_id, day) on PostgreSQL's partitioned
+    // table, where a resent event has the same day.
     this.insert = "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, " + dayParameter
-        + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, " + metadataParameter + ") ON CONFLICT (event_id) DO NOTHING";
+        + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, " + metadataParameter + ") ON CONFLICT DO NOTHING";
   }
 
   static Dialect of(String jdbcUrl) {

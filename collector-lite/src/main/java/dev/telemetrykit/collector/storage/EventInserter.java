@@ -57,7 +57,7 @@ abstract class EventInserter {
         + " CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS date[]), CAST(? AS text[]), CAST(? AS boolean[]),"
         + " CAST(? AS bigint[]), CAST(? AS integer[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),"
         + " CAST(? AS text[]), CAST(? AS text[]), CAST(? AS jsonb[]))"
-        + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id";
+        + " ON CONFLICT DO NOTHING RETURNING event_id";
 
     @Override
     Set<String> insertNew(Connection connection, List<EventRow> rows) throws SQLException {

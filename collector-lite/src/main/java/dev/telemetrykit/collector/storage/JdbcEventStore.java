@@ -22,6 +22,7 @@ final class JdbcEventStore implements EventStore {
   private final HikariDataSource pool;
   private final HikariDataSource readers; // the same pool on PostgreSQL
   private final RollupWriter rollups;
+  private final EventPartitions partitions; // null on SQLite
   private final GroupCommit<PendingBatch, Integer> batches;
   private final Analytics analytics;
   private final String description;
@@ -31,8 +32,9 @@ final class JdbcEventStore implements EventStore {
     this.pool = pool;
     this.readers = readers;
     this.rollups = new RollupWriter(dialect);
+    this.partitions = dialect == Dialect.POSTGRESQL ? new EventPartitions() : null;
     this.batches = new GroupCommit<>("collector-" + dialect.name().toLowerCase(Locale.ROOT) + "-writer",
-        DataSources.batchWriters(dialect), MAX_GROUP_EVENTS, PendingBatch::size, new BatchGroupWriter(pool, dialect));
+        DataSources.batchWriters(dialect), MAX_GROUP_EVENTS, PendingBatch::size, new BatchGroupWriter(pool, dialect, partitions));
     this.analytics = new JdbcAnalytics(new SqlQueries(readers, dialect), dialect);
     this.description = description;
   }
@@ -134,10 +136,14 @@ final class JdbcEventStore implements EventStore {
   public int deleteDaysBefore(LocalDate firstKeptDay) {
     return inTransaction("delete events before " + firstKeptDay, connection -> {
       int deleted;
-      // By ts, which the events_ts index serves; the day column is derived from ts in UTC.
-      try (PreparedStatement delete = connection.prepareStatement("DELETE FROM events WHERE ts < ?")) {
-        delete.setLong(1, firstKeptDay.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli());
-        deleted = delete.executeUpdate();
+      if (partitions != null) {
+        deleted = partitions.dropBefore(connection, firstKeptDay);
+      } else {
+        // By ts, which the events_ts index serves; the day column is derived from ts in UTC.
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM events WHERE ts < ?")) {
+          delete.setLong(1, firstKeptDay.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli());
+          deleted = delete.executeUpdate();
+        }
       }
       rollups.deleteDaysBefore(connection, firstKeptDay);
       return deleted;

@@ -231,7 +231,7 @@ abstract class EventStoreContract {
       group.add(new GroupCommit.Entry<>(PendingBatch.of(batch), new CompletableFuture<>()));
     }
     try (HikariDataSource pool = DataSources.pooled(dialect, url)) {
-      new BatchGroupWriter(pool, dialect).write(group);
+      new BatchGroupWriter(pool, dialect, dialect == Dialect.POSTGRESQL ? new EventPartitions() : null).write(group);
     }
     List<Object> outcomes = new ArrayList<>();
     for (GroupCommit.Entry<PendingBatch, Integer> entry : group) {
