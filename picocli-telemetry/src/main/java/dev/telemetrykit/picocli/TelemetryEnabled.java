@@ -130,4 +130,15 @@ public @interface TelemetryEnabled {
    * @return the consent group's name, or {@code ""} for none: the tool asks on its own
    */
   String consentGroup() default "";
+
+  /**
+   * The ingest key collector-lite requires for this tool, when its operator set one ({@code
+   * --ingest-key my-cli=KEY}): sent with every batch in the {@code X-Telemetry-Kit-Key} header.
+   * It ships inside the tool, so it keeps strangers and mistakes from writing into the tool's
+   * data, not a determined user of the tool; it is not a secret, and never grants reading
+   * anything. 16 to 256 visible ASCII characters without commas, as the collector requires. See docs/collector.md, "Security".
+   *
+   * @return the ingest key, or {@code ""} for none
+   */
+  String ingestKey() default "";
 }

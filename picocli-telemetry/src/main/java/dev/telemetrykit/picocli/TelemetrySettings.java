@@ -60,6 +60,7 @@ public final class TelemetrySettings {
     private boolean showInHelp;
     private int policyVersion = 1;
     private String consentGroup = "";
+    private String ingestKey = "";
     private int maxQueuedEvents = 10_000;
     private long flushIntervalSeconds = 3600;
     private int flushAtEvents = 100;
@@ -158,6 +159,17 @@ public final class TelemetrySettings {
     }
 
     /**
+     * The collector's ingest key for this tool, as {@link TelemetryEnabled#ingestKey}.
+     *
+     * @param value the key, or null or {@code ""} for none
+     * @return this builder
+     */
+    public Builder ingestKey(String value) {
+      ingestKey = value == null ? "" : value;
+      return this;
+    }
+
+    /**
      * The queue's capacity in events, as {@link TelemetryEnabled#maxQueuedEvents}.
      *
      * @param value 1 or more
@@ -228,7 +240,7 @@ public final class TelemetrySettings {
       // A bad name, group or endpoint is kept: installing then handles it as the annotation's would.
       return new TelemetrySettings(new TelemetryAnnotation(name, version, endpoint, privacyUrl, policyVersion,
           maxQueuedEvents, showInHelp, command, flushIntervalSeconds, flushAtEvents, exitWaitMillis, consentGroup,
-          true));
+          ingestKey, true));
     }
 
     /** The first rule a value breaks, naming the setting and the value; null when none does. */
@@ -246,6 +258,10 @@ public final class TelemetrySettings {
       }
       if (command == null) {
         return "TelemetrySettings.command must not be null: give the management command's name, or \"\" for none";
+      }
+      String ingestKeyProblem = TelemetryConfig.ingestKeyProblem(true, ingestKey);
+      if (ingestKeyProblem != null) {
+        return ingestKeyProblem;
       }
       if (!consentGroup.isEmpty() && !TelemetryConfig.validName(consentGroup)) {
         return TelemetryConfig.groupProblem(true, consentGroup);

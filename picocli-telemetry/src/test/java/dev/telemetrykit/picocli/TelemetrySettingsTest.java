@@ -36,7 +36,7 @@ class TelemetrySettingsTest {
     TelemetryAnnotation declared = TelemetrySettings.builder("my-cli").endpoint(ENDPOINT).build().declared();
 
     assertThat(declared).isEqualTo(new TelemetryAnnotation(
-        "my-cli", "", ENDPOINT, "", 1, 10_000, false, "telemetry", 3600, 100, 250, "", true));
+        "my-cli", "", ENDPOINT, "", 1, 10_000, false, "telemetry", 3600, 100, 250, "", "", true));
   }
 
   @Test
@@ -44,10 +44,10 @@ class TelemetrySettingsTest {
     TelemetryAnnotation declared = TelemetrySettings.builder("my-cli")
         .endpoint(URI.create("http://127.0.0.1:8080/t")).privacyUrl("https://example.com/p").version("1.2")
         .command("--telemetry").showInHelp(true).policyVersion(3).consentGroup("acme").maxQueuedEvents(50)
-        .flushIntervalSeconds(60).flushAtEvents(5).exitWaitMillis(0).build().declared();
+        .flushIntervalSeconds(60).flushAtEvents(5).exitWaitMillis(0).ingestKey("k3y-of-16-or-more").build().declared();
 
     assertThat(declared).isEqualTo(new TelemetryAnnotation("my-cli", "1.2", "http://127.0.0.1:8080/t",
-        "https://example.com/p", 3, 50, true, "--telemetry", 60, 5, 0, "acme", true));
+        "https://example.com/p", 3, 50, true, "--telemetry", 60, 5, 0, "acme", "k3y-of-16-or-more", true));
   }
 
   @Test
@@ -64,6 +64,15 @@ class TelemetrySettingsTest {
     assertProblem(TelemetrySettings.builder("my-cli").endpoint(ENDPOINT).consentGroup("Acme Tools"),
         "TelemetrySettings.consentGroup must be 1-64 lower-case letters, digits, '.', '_' or '-'"
             + " (starting with a letter or digit), but is 'Acme Tools'");
+    assertProblem(TelemetrySettings.builder("my-cli").endpoint(ENDPOINT).ingestKey("sixteen or more, but spaced"),
+        "TelemetrySettings.ingestKey must be 16-256 visible ASCII characters without spaces or commas,"
+            + " but has 27 characters, not all of them allowed");
+    assertProblem(TelemetrySettings.builder("my-cli").endpoint(ENDPOINT).ingestKey("short"),
+        "TelemetrySettings.ingestKey must be 16-256 visible ASCII characters without spaces or commas,"
+            + " but has 5 characters");
+    assertProblem(TelemetrySettings.builder("my-cli").endpoint(ENDPOINT).ingestKey("k".repeat(257)),
+        "TelemetrySettings.ingestKey must be 16-256 visible ASCII characters without spaces or commas,"
+            + " but has 257 characters");
     assertProblem(TelemetrySettings.builder("my-cli").endpoint(ENDPOINT).policyVersion(0),
         "TelemetrySettings.policyVersion must be 1 or more, but is 0");
     assertProblem(TelemetrySettings.builder("my-cli").endpoint(ENDPOINT).exitWaitMillis(-1),

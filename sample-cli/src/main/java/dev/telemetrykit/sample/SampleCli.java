@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
  */
 @TelemetryEnabled(
     endpoint = "http://127.0.0.1:8080",
-    privacyUrl = "https://github.com/telemetry-kit/telemetry-kit-java/blob/main/docs/privacy.md")
+    privacyUrl = "https://github.com/telemetry-kit/telemetry-kit-java/blob/main/docs/privacy.md",
+    // Sent with every batch; a collector started with --ingest-key sample-cli=sample-cli-demo-key
+    // accepts sample-cli's events only with it, and one without keys ignores it.
+    ingestKey = "sample-cli-demo-key")
 @Command(
     name = "sample-cli",
     version = "sample-cli 1.2.0",

@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -37,12 +39,17 @@ final class RunningCollector implements AutoCloseable {
     return start(dir, 0);
   }
 
-  /** The collector on {@code port} (0: any free port), storing into {@code dir/collector.db}. */
-  static RunningCollector start(Path dir, int port) throws Exception {
+  /**
+   * The collector on {@code port} (0: any free port), storing into {@code dir/collector.db}, with
+   * {@code options} added to its command line.
+   */
+  static RunningCollector start(Path dir, int port, String... options) throws Exception {
     assertThat(JAR).as("collector-lite is built before sample-cli (module order)").isRegularFile();
-    Process process = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
-            "--port", Integer.toString(port), "--db", "jdbc:sqlite:" + dir.resolve("collector.db"))
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
+        "--port", Integer.toString(port), "--db", "jdbc:sqlite:" + dir.resolve("collector.db")));
+    command.addAll(List.of(options));
+    Process process = new ProcessBuilder(command)
         .directory(dir.toFile())
         .redirectErrorStream(true)
         .start();

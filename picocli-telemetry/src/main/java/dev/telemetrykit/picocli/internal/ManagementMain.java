@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * applies it again to the same effect; its output is copied to the app's writers.
  */
 public final class ManagementMain {
-  private static final int FIXED_ARGUMENTS = 12;
+  private static final int FIXED_ARGUMENTS = 13;
 
   private ManagementMain() {}
 
@@ -27,7 +27,7 @@ public final class ManagementMain {
         Integer.toString(c.policyVersion()), Integer.toString(c.maxQueuedEvents()),
         Long.toString(c.flushIntervalSeconds()), Integer.toString(c.flushAtEvents()), c.command(), version,
         qualifiedName, c.consentGroup(),
-        Boolean.toString(TelemetryConfig.ENDPOINT_SETTINGS_SOURCE.equals(c.endpointSource()))));
+        Boolean.toString(TelemetryConfig.ENDPOINT_SETTINGS_SOURCE.equals(c.endpointSource())), c.ingestKey()));
     out.addAll(Arrays.asList(args));
     return out;
   }
@@ -35,7 +35,7 @@ public final class ManagementMain {
   public static void main(String[] args) {
     TelemetryAnnotation declared = new TelemetryAnnotation(args[0], args[8], args[1], args[2],
         Integer.parseInt(args[3]), Integer.parseInt(args[4]), false, args[7], Long.parseLong(args[5]),
-        Integer.parseInt(args[6]), 0, args[10], Boolean.parseBoolean(args[11]));
+        Integer.parseInt(args[6]), 0, args[10], args[12], Boolean.parseBoolean(args[11]));
     TelemetryConfig config = TelemetryConfig.from(declared, declared.name(), HostEnvironment.system());
     CommandLine console = new CommandLine(CommandSpec.create());
     System.exit(TelemetryLauncher.runHere(config, VersionSource.declared(args[8]), TimeSource.SYSTEM, console,

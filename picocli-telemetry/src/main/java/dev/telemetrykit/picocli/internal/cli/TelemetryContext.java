@@ -49,7 +49,7 @@ final class TelemetryContext {
 
   /** Talks to the collector. */
   BatchSender sender() {
-    return new BatchSender(config.endpoint(), Duration.ofSeconds(5), Duration.ofSeconds(10));
+    return BatchSender.of(config);
   }
 
   /** Deletes the queue, any corrupt copy of it, and the journal: what disable and reset purge. */

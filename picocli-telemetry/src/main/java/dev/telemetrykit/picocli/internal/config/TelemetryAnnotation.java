@@ -41,6 +41,7 @@ import java.util.zip.ZipFile;
  * @param flushAtEvents how many waiting events make an upload due
  * @param exitWaitMillis how long a run waits for its upload to be under way
  * @param consentGroup the consent group whose one answer covers this tool; empty for none
+ * @param ingestKey the collector's ingest key for this tool, sent with every batch; empty for none
  * @param inCode whether the values come from {@code TelemetrySettings} rather than the annotation:
  *     messages then name the builder's settings
  */
@@ -57,6 +58,7 @@ public record TelemetryAnnotation(
     int flushAtEvents,
     int exitWaitMillis,
     String consentGroup,
+    String ingestKey,
     boolean inCode) {
 
   private static final String DESCRIPTOR = "Ldev/telemetrykit/picocli/TelemetryEnabled;";
@@ -77,7 +79,7 @@ public record TelemetryAnnotation(
       int maxQueuedEvents, boolean showInHelp, String command, long flushIntervalSeconds, int flushAtEvents,
       int exitWaitMillis) {
     this(name, version, endpoint, privacyUrl, policyVersion, maxQueuedEvents, showInHelp, command,
-        flushIntervalSeconds, flushAtEvents, exitWaitMillis, "", false);
+        flushIntervalSeconds, flushAtEvents, exitWaitMillis, "", "", false);
   }
 
   /**
@@ -294,6 +296,7 @@ public record TelemetryAnnotation(
         value(written, "flushAtEvents", Integer.class, 100),
         value(written, "exitWaitMillis", Integer.class, 250),
         value(written, "consentGroup", String.class, ""),
+        value(written, "ingestKey", String.class, ""),
         false);
   }
 

@@ -31,6 +31,7 @@ import java.util.Properties;
  * @param flushAtEvents how many waiting events make an upload due
  * @param exitWaitMillis how long a run waits for its upload to be under way
  * @param consentGroup the consent group whose answer covers this tool ({@link #groupStateFile}); empty for none
+ * @param ingestKey the collector's ingest key for this tool, sent with every batch; empty for none
  */
 public record TelemetryConfig(
     String toolName,
@@ -50,9 +51,12 @@ public record TelemetryConfig(
     long flushIntervalSeconds,
     int flushAtEvents,
     int exitWaitMillis,
-    String consentGroup) {
+    String consentGroup,
+    String ingestKey) {
 
   private static final int MAX_NAME_LENGTH = 64;
+  private static final int MIN_INGEST_KEY_LENGTH = 16;
+  private static final int MAX_INGEST_KEY_LENGTH = 256;
 
   /** The system property that sets the collector's URL, for wrappers and a launcher's {@code -D}. */
   public static final String ENDPOINT_PROPERTY = "telemetrykit.endpoint";
@@ -151,6 +155,10 @@ public record TelemetryConfig(
     if (!group.isEmpty() && !validName(group)) {
       throw new IllegalArgumentException(groupProblem(declared.inCode(), group));
     }
+    String ingestKeyProblem = ingestKeyProblem(declared.inCode(), declared.ingestKey());
+    if (ingestKeyProblem != null) {
+      throw new IllegalArgumentException(ingestKeyProblem);
+    }
     String source = HostEnvironment.toolEndpointVariable(tool);
     String endpoint = nonEmpty(env.get(source), null);
     if (endpoint == null) {
@@ -184,7 +192,8 @@ public record TelemetryConfig(
         flushInterval(env.get("TELEMETRY_KIT_FLUSH_INTERVAL"), declared.flushIntervalSeconds()),
         declared.flushAtEvents(),
         declared.exitWaitMillis(),
-        group);
+        group,
+        declared.ingestKey());
   }
 
   /**
@@ -305,7 +314,7 @@ public record TelemetryConfig(
   public TelemetryConfig forTool(String tool) {
     return new TelemetryConfig(tool, endpoint, endpointSource, privacyUrl, policyVersion, home, policyFile, optOut,
         debug, ci, maxQueuedEvents, showInHelp, command, promptTimeoutSeconds, flushIntervalSeconds, flushAtEvents,
-        exitWaitMillis, consentGroup);
+        exitWaitMillis, consentGroup, ingestKey);
   }
 
   /** The SQLite queue. */
@@ -388,6 +397,27 @@ public record TelemetryConfig(
               + "(starting with a letter or digit), but the name is '" + name + "'. "
               + "Set @Command(name = \"my-cli\") or @TelemetryEnabled(name = \"my-cli\").");
     }
+  }
+
+  /**
+   * Why {@code key} cannot be an ingest key, saying what it must be; null when it can. The rule is
+   * collector-lite's for {@code --ingest-key}: 16 to 256 visible ASCII characters, no commas ("" for
+   * none). The key itself is not repeated: messages may end up in a user's log.
+   */
+  public static String ingestKeyProblem(boolean inCode, String key) {
+    if (key.isEmpty()) {
+      return null;
+    }
+    boolean visible = true;
+    for (int i = 0; visible && i < key.length(); i++) {
+      visible = key.charAt(i) > ' ' && key.charAt(i) < 0x7f && key.charAt(i) != ',';
+    }
+    if (visible && key.length() >= MIN_INGEST_KEY_LENGTH && key.length() <= MAX_INGEST_KEY_LENGTH) {
+      return null;
+    }
+    return TelemetryAnnotation.setting(inCode, "ingestKey")
+        + " must be 16-256 visible ASCII characters without spaces or commas, but has " + key.length() + " characters"
+        + (visible ? "" : ", not all of them allowed");
   }
 
   /** Why {@code group} cannot name a consent group, saying what it must be. */

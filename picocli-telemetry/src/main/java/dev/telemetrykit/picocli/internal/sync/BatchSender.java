@@ -1,5 +1,6 @@
 package dev.telemetrykit.picocli.internal.sync;
 
+import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -37,12 +38,22 @@ public final class BatchSender {
   /** The most of a response body read: a collector answers with a line of JSON. */
   static final int MAX_RESPONSE_BYTES = 64 * 1024;
 
+  /** The header collector-lite reads a service's ingest key from. */
+  public static final String INGEST_KEY_HEADER = "X-Telemetry-Kit-Key";
+
   private final HttpClient client;
   private final URI events;
   private final URI endpoint;
   private final Duration requestTimeout;
+  private final String ingestKey;
 
   public BatchSender(String endpoint, Duration connectTimeout, Duration requestTimeout) {
+    this(endpoint, "", connectTimeout, requestTimeout);
+  }
+
+  /** @param ingestKey sent with each batch in {@link #INGEST_KEY_HEADER}; "" for none */
+  public BatchSender(String endpoint, String ingestKey, Duration connectTimeout, Duration requestTimeout) {
+    this.ingestKey = ingestKey;
     this.endpoint = URI.create(endpoint.endsWith("/") ? endpoint : endpoint + "/");
     this.events = this.endpoint.resolve("events");
     this.requestTimeout = requestTimeout;
@@ -50,6 +61,14 @@ public final class BatchSender {
         .connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
+  }
+
+  /**
+   * The sender of {@code config}'s tool: its endpoint and ingest key, 5 s to connect and 10 s for
+   * the whole exchange.
+   */
+  public static BatchSender of(TelemetryConfig config) {
+    return new BatchSender(config.endpoint(), config.ingestKey(), Duration.ofSeconds(5), Duration.ofSeconds(10));
   }
 
   /**
@@ -63,6 +82,9 @@ public final class BatchSender {
         .timeout(requestTimeout)
         .header("Content-Type", "application/json")
         .header("X-Telemetry-Kit-Version", SDK_VERSION);
+    if (!ingestKey.isEmpty()) {
+      request.header(INGEST_KEY_HEADER, ingestKey);
+    }
     if (json.length > GZIP_ABOVE_BYTES) {
       request.header("Content-Encoding", "gzip");
       json = gzip(json);

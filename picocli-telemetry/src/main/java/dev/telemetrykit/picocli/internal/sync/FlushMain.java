@@ -82,7 +82,7 @@ public final class FlushMain {
     main(args);
   }
 
-  private static final int ARGUMENTS = 7;
+  private static final int ARGUMENTS = 8;
 
   /**
    * The arguments that carry a tool's settings to the upload process, which inherits the
@@ -90,7 +90,7 @@ public final class FlushMain {
    */
   public static List<String> arguments(TelemetryConfig c) {
     return List.of(c.toolName(), c.endpoint(), Integer.toString(c.policyVersion()), Integer.toString(c.maxQueuedEvents()),
-        Long.toString(c.flushIntervalSeconds()), Integer.toString(c.flushAtEvents()), c.consentGroup());
+        Long.toString(c.flushIntervalSeconds()), Integer.toString(c.flushAtEvents()), c.consentGroup(), c.ingestKey());
   }
 
   public static void main(String[] args) {
@@ -115,7 +115,7 @@ public final class FlushMain {
   private static void run(String[] args) throws Exception {
     TelemetryAnnotation declared = new TelemetryAnnotation(args[0], "", args[1], "", Integer.parseInt(args[2]),
         Integer.parseInt(args[3]), false, "", Long.parseLong(args[4]), Integer.parseInt(args[5]), 0,
-        args.length > 6 ? args[6] : "", false); // the consent group decides whether this upload may send
+        args.length > 6 ? args[6] : "", args.length > 7 ? args[7] : "", false); // the group decides whether this may send
     TelemetryConfig config = TelemetryConfig.from(declared, declared.name(), HostEnvironment.system());
     UploadStart.started(config);
     if (config.debug() || config.endpointProblem() != null || !EffectiveConsent.resolve(config).granted()) {
@@ -176,6 +176,6 @@ public final class FlushMain {
   }
 
   static BatchSender sender(TelemetryConfig config) {
-    return new BatchSender(config.endpoint(), Duration.ofSeconds(5), Duration.ofSeconds(10));
+    return BatchSender.of(config);
   }
 }

@@ -47,7 +47,7 @@ public final class TestKitUpload {
       TelemetryAnnotation declared = new TelemetryAnnotation(tool, "", endpoint, "", 1, CAP, false, "", 0, 1, 0);
       TelemetryConfig config = TelemetryConfig.from(declared, tool, Map.of("TELEMETRY_KIT_HOME", home.toString()),
           home, System.getProperty("os.name", ""), null);
-      Flusher flusher = new Flusher(config, new BatchSender(endpoint, Duration.ofSeconds(5), Duration.ofSeconds(10)),
+      Flusher flusher = new Flusher(config, new BatchSender(endpoint, config.ingestKey(), Duration.ofSeconds(5), Duration.ofSeconds(10)),
           new Backoff(() -> 0.5), TimeSource.SYSTEM, EventIds.newId(System.currentTimeMillis()));
       try {
         Flusher.Outcome outcome = flusher.flush(new JournalOutbox(new Journal(config.journalDirectory().toFile()), CAP),

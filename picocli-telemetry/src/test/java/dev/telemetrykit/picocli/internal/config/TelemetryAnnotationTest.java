@@ -33,6 +33,9 @@ class TelemetryAnnotationTest {
   @TelemetryEnabled(endpoint = "https://t.example.com", consentGroup = "acme")
   static class Grouped {}
 
+  @TelemetryEnabled(endpoint = "https://t.example.com", ingestKey = "k3y-for_my.tool")
+  static class Keyed {}
+
   @TelemetryEnabled(endpoint = "https://t.example.com")
   static class OnlyEndpoint {}
 
@@ -89,6 +92,12 @@ class TelemetryAnnotationTest {
 
     assertThat(annotation).isEqualTo(new TelemetryAnnotation(
         "my-tool", "2.1", "https://t.example.com", "", 3, 10_000, true, "usage-data", 5_000_000_000L, 100, 0));
+  }
+
+  @Test
+  void readsTheIngestKey() throws Exception {
+    assertThat(TelemetryAnnotation.find(Keyed.class).ingestKey()).isEqualTo("k3y-for_my.tool");
+    assertThat(TelemetryAnnotation.find(Written.class).ingestKey()).isEmpty();
   }
 
   @Test

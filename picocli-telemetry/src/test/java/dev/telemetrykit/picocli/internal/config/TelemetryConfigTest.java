@@ -31,9 +31,9 @@ class TelemetryConfigTest {
   @Test
   void aConsentGroupIsNamedByTheRuleOfToolNamesAndHasItsFileInGroups() {
     TelemetryAnnotation grouped = new TelemetryAnnotation(
-        "", "", "https://t.example.com", "", 1, 10_000, false, "telemetry", 3600, 100, 250, "acme.tools", false);
+        "", "", "https://t.example.com", "", 1, 10_000, false, "telemetry", 3600, 100, 250, "acme.tools", "", false);
     TelemetryAnnotation badly = new TelemetryAnnotation(
-        "", "", "https://t.example.com", "", 1, 10_000, false, "telemetry", 3600, 100, 250, "../acme", false);
+        "", "", "https://t.example.com", "", 1, 10_000, false, "telemetry", 3600, 100, 250, "../acme", "", false);
 
     TelemetryConfig c = TelemetryConfig.from(grouped, "my-cli", Map.of(), Path.of("/home/u"));
 
