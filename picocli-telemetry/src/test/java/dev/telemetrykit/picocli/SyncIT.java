@@ -48,9 +48,37 @@ class SyncIT {
     for (int i = 0; i < 5; i++) {
       assertThat(shop().env("TELEMETRY_KIT_FLUSH_INTERVAL", "0").run("status").out()).isEqualTo("all systems ok\n");
     }
-    await().atMost(Duration.ofSeconds(30)).until(() -> collector.uniqueEvents() == 5);
+    await().atMost(Duration.ofSeconds(30)).until(() -> collector.events("command_executed").size() == 5);
     await().atMost(Duration.ofSeconds(30)).until(() -> uploadProcesses().isEmpty());
-    assertThat(collector.receivedEvents()).isEqualTo(5);
+    assertThat(collector.receivedEvents()).isEqualTo(collector.uniqueEvents()); // none twice
+    assertThat(collector.uniqueEvents()).isEqualTo(5 + collector.events("inventory").size());
+  }
+
+  @Test
+  void theFirstUploadOfAVersionCarriesTheCommandTreeOnce() throws Exception {
+    shop().run("telemetry", "enable");
+    shop().run("status"); // not due: no upload, no inventory
+    assertThat(new DataDir(home, "shop-cli").journalEvents()).extracting(e -> e.get("event_type"))
+        .containsExactly("command_executed");
+
+    for (int i = 0; i < 2; i++) {
+      assertThat(shop().env("TELEMETRY_KIT_FLUSH_INTERVAL", "0").run("status").out()).isEqualTo("all systems ok\n");
+      int runs = i + 2;
+      await().atMost(Duration.ofSeconds(30)).until(() -> collector.events("command_executed").size() == runs);
+      await().atMost(Duration.ofSeconds(30)).until(() -> uploadProcesses().isEmpty());
+    }
+
+    List<Object> commands = new ArrayList<>();
+    for (var event : collector.events("inventory")) {
+      commands.add(DataDir.metadata(event).get("command"));
+    }
+    assertThat(commands).containsExactlyInAnyOrder("shop-cli", "status", "order", "remote", "remote add", "fail",
+        "exit", "help", "track");
+    var add = collector.events("inventory").stream()
+        .filter(e -> "remote add".equals(DataDir.metadata(e).get("command"))).findFirst().orElseThrow();
+    assertThat(DataDir.metadata(add)).containsEntry("version", "2.5.1");
+    assertThat(DataDir.metadata(add).get("options")).asList()
+        .containsExactlyInAnyOrder("--help", "--version", "--verbose", "--track");
   }
 
   @Test
@@ -61,7 +89,7 @@ class SyncIT {
 
     assertThat(shop.env("TELEMETRY_KIT_FLUSH_INTERVAL", "0").run("status").out()).isEqualTo("all systems ok\n");
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> collector.uniqueEvents() == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> collector.events("command_executed").size() == 1);
     await().atMost(Duration.ofSeconds(30)).until(() -> uploadProcesses().isEmpty());
   }
 
@@ -75,7 +103,7 @@ class SyncIT {
 
     assertThat(shop.env("TELEMETRY_KIT_FLUSH_INTERVAL", "0").run("status").out()).isEqualTo("all systems ok\n");
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> collector.uniqueEvents() == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> collector.events("command_executed").size() == 1);
     await().atMost(Duration.ofSeconds(30)).until(() -> uploadProcesses().isEmpty());
   }
 
@@ -96,7 +124,8 @@ class SyncIT {
     // The upload process gives up when its 10 s request timeout passes, well within its hard limit.
     await().atMost(Duration.ofMillis(FlushMain.HARD_LIMIT_MILLIS)).until(() -> uploadProcesses().isEmpty());
     collector.release();
-    assertThat(new DataDir(home, "shop-cli").importAndReadQueue()).hasSize(3);
+    assertThat(new DataDir(home, "shop-cli").importAndReadQueue())
+        .filteredOn(e -> "command_executed".equals(e.eventType())).hasSize(3);
   }
 
   @Test
@@ -111,9 +140,9 @@ class SyncIT {
     for (JavaProcess.Running r : running) {
       r.finish();
     }
-    await().atMost(Duration.ofSeconds(30)).until(() -> collector.uniqueEvents() == 304);
+    await().atMost(Duration.ofSeconds(30)).until(() -> collector.events("command_executed").size() == 304);
     await().atMost(Duration.ofSeconds(30)).until(() -> uploadProcesses().isEmpty());
-    assertThat(collector.receivedEvents()).isEqualTo(304);
+    assertThat(collector.receivedEvents()).isEqualTo(collector.uniqueEvents()); // none twice
   }
 
   @Test

@@ -31,6 +31,7 @@ public final class FakeCollector implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, String> stored = Collections.synchronizedMap(new LinkedHashMap<>());
   private final Map<String, String> owners = Collections.synchronizedMap(new LinkedHashMap<>());
+  private final Map<String, Map<String, Object>> storedEvents = Collections.synchronizedMap(new LinkedHashMap<>());
   private final List<String> deleteRequests = Collections.synchronizedList(new ArrayList<>());
   private volatile int deleteFailure;
   private final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
@@ -81,6 +82,19 @@ public final class FakeCollector implements AutoCloseable {
   /** Distinct events stored. */
   public int uniqueEvents() {
     return stored.size();
+  }
+
+  /** The distinct events of {@code type} stored, in arrival order. */
+  public List<Map<String, Object>> events(String type) {
+    List<Map<String, Object>> events = new ArrayList<>();
+    synchronized (storedEvents) {
+      for (Map<String, Object> e : storedEvents.values()) {
+        if (type.equals(e.get("event_type"))) {
+          events.add(e);
+        }
+      }
+    }
+    return events;
   }
 
   public List<String> eventIds() {
@@ -189,6 +203,7 @@ public final class FakeCollector implements AutoCloseable {
         duplicates++;
       } else {
         owners.put((String) e.get("event_id"), (String) e.get("user_id"));
+        storedEvents.put((String) e.get("event_id"), e);
       }
     }
     batchSizes.add(events.size());

@@ -291,6 +291,11 @@ public record TelemetryConfig(
     return home.resolve(toolName + ".problems");
   }
 
+  /** The tool version whose command tree was last recorded here (an {@code inventory} event each command). */
+  public Path inventoryNoteFile() {
+    return home.resolve(toolName + ".inventory");
+  }
+
   /** The state file: consent, policy version, salt. */
   public Path stateFile() {
     return home.resolve(toolName + ".json");

@@ -37,6 +37,8 @@ public final class EventSchema {
           new Described("tool version, operating system, CPU type and Java version", VERSION, OS, ARCH, JAVA_VERSION),
           new Described("whether it ran in CI or an interactive terminal", CI, INTERACTIVE),
           new Described("a random id for this tool on this machine, and one per run"),
+          // CommandInventory: the app's own names, the same for every user of a version.
+          new Described("once per tool version, the names of the tool's commands and options"),
           // Telemetry.trackFeature, trackMethod and track: their properties are the author's choice.
           new Described("features and library methods used, and custom events, if the tool records them,"
               + " with the details its authors chose"));

@@ -43,7 +43,10 @@ final class EventTypeRules {
           new Rule(EventSchema.OPTION_VALUES, OPTION_VALUES, false),
           new Rule(EventSchema.ERROR, CLASS_NAME, false)),
       "feature_used", with(new Rule("feature", NON_EMPTY_STRING, true)),
-      "method_called", with(new Rule("method", NON_EMPTY_STRING, true)));
+      "method_called", with(new Rule("method", NON_EMPTY_STRING, true)),
+      CommandInventory.EVENT_TYPE, with(
+          new Rule(EventSchema.COMMAND, NON_EMPTY_STRING, true),
+          new Rule(EventSchema.OPTIONS, STRING_ARRAY, false)));
 
   private static final Set<String> WELL_KNOWN_KEYS = wellKnownKeys();
 

@@ -208,9 +208,20 @@ public final class CommandInterceptor
     if (pendingRun != null) {
       finishPending(exitCode, ex.getClass());
     } else {
-      recorder.recordAndFlush("command_executed",
-          parseErrorFields(failedAt, exitCode, ex.getClass()), recorder.time().epochMillis());
+      long now = recorder.time().epochMillis();
+      keepInventoryIfUploading(failedAt.getCommandSpec(), now);
+      recorder.recordAndFlush("command_executed", parseErrorFields(failedAt, exitCode, ex.getClass()), now);
       awaitUpload();
+    }
+  }
+
+  /**
+   * A run that starts an upload adds the app's command tree, once per tool version: so it leaves
+   * with the first upload of each version, and an ordinary run never even looks.
+   */
+  private void keepInventoryIfUploading(CommandSpec anyCommand, long timestamp) {
+    if (upload != null) {
+      recorder.keepInventoryOnce(anyCommand, excluded, timestamp);
     }
   }
 
@@ -230,6 +241,7 @@ public final class CommandInterceptor
     try {
       long millis = (recorder.time().nanoTime() - pendingStartNanos) / 1_000_000L;
       Map<String, Object> fields = fields(run, exitCode, error, millis);
+      keepInventoryIfUploading(run.commandSpec(), pendingStartMillis);
       recorder.recordAndFlush("command_executed", fields, pendingStartMillis);
     } catch (RuntimeException e) {
       // Reading the parse result failed; the app's run must not notice.

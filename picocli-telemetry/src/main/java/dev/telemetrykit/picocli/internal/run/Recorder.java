@@ -4,12 +4,17 @@ import dev.telemetrykit.picocli.internal.Diagnostics;
 import dev.telemetrykit.picocli.internal.HostEnvironment;
 import dev.telemetrykit.picocli.internal.VersionSource;
 import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
+import dev.telemetrykit.picocli.internal.event.CommandInventory;
 import dev.telemetrykit.picocli.internal.event.EventIds;
 import dev.telemetrykit.picocli.internal.event.EventSchema;
 import dev.telemetrykit.picocli.internal.json.Json;
 import dev.telemetrykit.picocli.internal.queue.Journal;
-import java.io.PrintStream;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Records events of one process run: adds the ids and the platform fields, then writes each
@@ -54,6 +60,7 @@ public final class Recorder {
   private final Diagnostics diagnostics;
   private final TimeSource time;
   private final Path problemNote;
+  private final File inventoryNote; // null: no inventory is sent (debug mode, tests)
   private final List<String> unwritten = new ArrayList<>(); // guards itself and unwrittenFirstId
   private String unwrittenFirstId;
   private volatile boolean flushAtExit;
@@ -74,6 +81,27 @@ public final class Recorder {
       Diagnostics diagnostics,
       TimeSource time,
       Path problemNote) {
+    this(version, userId, systemProperties, ci, interactive, journal, debugOut, diagnostics, time, problemNote, null);
+  }
+
+  /**
+   * As above, sending the app's command tree once per version ({@link #keepInventoryOnce}).
+   *
+   * @param inventoryNote holds the version whose command tree was last recorded; null to record none
+   */
+  public Recorder(
+      VersionSource version,
+      String userId,
+      Properties systemProperties,
+      boolean ci,
+      boolean interactive,
+      Journal journal,
+      PrintStream debugOut,
+      Diagnostics diagnostics,
+      TimeSource time,
+      Path problemNote,
+      File inventoryNote) {
+    this.inventoryNote = inventoryNote;
     this.version = version;
     this.userId = userId == null ? NO_USER_ID : userId;
     this.os = os(systemProperties.getProperty("os.name", "unknown"));
@@ -107,7 +135,8 @@ public final class Recorder {
         config.debug() ? host.err() : null,
         diagnostics,
         host.time(),
-        journaling && !config.debug() ? config.problemNoteFile() : null);
+        journaling && !config.debug() ? config.problemNoteFile() : null,
+        journaling && !config.debug() ? config.inventoryNoteFile().toFile() : null);
   }
 
   /** The recorder for custom events, or null when this JVM records nothing. */
@@ -145,6 +174,44 @@ public final class Recorder {
     if (keep(eventType, fields, timestamp) && !flushAtExit) {
       flushAtExit = true;
       writeAtExit();
+    }
+  }
+
+  /**
+   * Keeps the {@code inventory} events of the app's command tree, when this version's were never
+   * recorded here: asked by a run that starts an upload, so they leave with the first upload of
+   * each version. One small file read otherwise. A failure loses the inventory, never the run's event.
+   *
+   * @param anyCommand a command of the app, whose root is walked
+   * @param excluded a command left out of the tree (the {@code telemetry} command), or null
+   */
+  void keepInventoryOnce(CommandSpec anyCommand, CommandSpec excluded, long timestamp) {
+    if (inventoryNote == null) {
+      return;
+    }
+    try {
+      String current = version.get();
+      if (current.equals(readNote(inventoryNote))) {
+        return;
+      }
+      CommandSpec root = anyCommand.root();
+      for (Map<String, Object> fields : CommandInventory.events(root, CommandInterceptor::commandPath, excluded)) {
+        keep(CommandInventory.EVENT_TYPE, fields, timestamp);
+      }
+      try (FileOutputStream out = new FileOutputStream(inventoryNote)) {
+        out.write(current.getBytes(Json.UTF_8));
+      }
+    } catch (Throwable e) {
+      diagnostics.failed("recording the command inventory", e);
+    }
+  }
+
+  /** The note's text, or null when there is none. */
+  private static String readNote(File note) throws IOException {
+    try (FileInputStream in = new FileInputStream(note)) {
+      return new String(in.readNBytes(256), Json.UTF_8);
+    } catch (FileNotFoundException e) {
+      return null;
     }
   }
 

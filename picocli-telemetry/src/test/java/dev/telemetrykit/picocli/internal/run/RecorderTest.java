@@ -94,4 +94,57 @@ class RecorderTest {
     assertThat(Recorder.arch("ppc64le")).isEqualTo("ppc64le");
     assertThat(Recorder.os(new Properties().getProperty("os.name", "unknown"))).isEqualTo("unknown");
   }
+
+  @picocli.CommandLine.Command(name = "tool", subcommands = Sub.class)
+  static class Tool {
+    @picocli.CommandLine.Option(names = "--verbose") boolean verbose;
+  }
+
+  @picocli.CommandLine.Command(name = "sub")
+  static class Sub implements Runnable {
+    @Override
+    public void run() {}
+  }
+
+  Recorder recorderWithInventory(File journalDir, String version) {
+    return new Recorder(VersionSource.declared(version), "a".repeat(64), new Properties(), false, false,
+        new Journal(journalDir), null, new Diagnostics(true, new PrintStream(debug, true, StandardCharsets.UTF_8)),
+        TimeSource.SYSTEM, null, dir.resolve("tool.inventory").toFile());
+  }
+
+  @Test
+  void theCommandTreeIsRecordedOncePerVersion() throws Exception {
+    Journal journal = new Journal(dir.resolve("j").toFile());
+    picocli.CommandLine.Model.CommandSpec sub =
+        new picocli.CommandLine(new Tool()).getSubcommands().get("sub").getCommandSpec();
+
+    Recorder first = recorderWithInventory(journal.directory(), "1.0");
+    first.keepInventoryOnce(sub, null, 1_000L);
+    first.recordAndFlush("command_executed", Map.of("command", "sub"), 1_000L);
+    Recorder again = recorderWithInventory(journal.directory(), "1.0");
+    again.keepInventoryOnce(sub, null, 2_000L);
+    again.recordAndFlush("command_executed", Map.of("command", "sub"), 2_000L);
+    assertThat(lines(journal)).filteredOn(l -> l.contains("\"inventory\"")).hasSize(2)
+        .anySatisfy(l -> assertThat(l).contains("\"command\":\"tool\"").contains("\"options\":[\"--verbose\"]"))
+        .anySatisfy(l -> assertThat(l).contains("\"command\":\"sub\""));
+
+    Recorder upgraded = recorderWithInventory(journal.directory(), "1.1");
+    upgraded.keepInventoryOnce(sub, null, 3_000L);
+    upgraded.recordAndFlush("command_executed", Map.of("command", "sub"), 3_000L);
+
+    assertThat(lines(journal)).filteredOn(l -> l.contains("\"inventory\"")).hasSize(4);
+    assertThat(lines(journal)).filteredOn(l -> l.contains("\"command_executed\"")).hasSize(3);
+    assertThat(Files.readString(dir.resolve("tool.inventory"))).isEqualTo("1.1");
+  }
+
+  @Test
+  void withoutANoteNoInventoryIsRecorded() throws Exception {
+    Journal journal = new Journal(dir.resolve("j").toFile());
+    Recorder recorder = recorder(journal.directory());
+
+    recorder.keepInventoryOnce(new picocli.CommandLine(new Tool()).getCommandSpec(), null, 1_000L);
+    recorder.recordAndFlush("command_executed", Map.of("command", "tool"), 1_000L);
+
+    assertThat(lines(journal)).hasSize(1);
+  }
 }
