@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telemetrykit.collector.support.Batches;
+import dev.telemetrykit.collector.support.CapturedStderr;
 import dev.telemetrykit.collector.support.ProtocolExamples;
 import dev.telemetrykit.collector.support.RunningCollector;
 import dev.telemetrykit.collector.support.RunningCollector.Response;
@@ -156,6 +157,23 @@ class IngestEndpointTest {
 
     assertThat(response.status()).isEqualTo(415);
     assertThat(response.json().get("error").textValue()).isNotBlank();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"x", "@@", "utf 8", "utf-8,", "foo", "no-such-charset-7f3a"})
+  void unknownOrIllegalCharsetIsA415AndLogsNothing(String charset) {
+    Response response;
+    String logged;
+    try (CapturedStderr log = CapturedStderr.start()) {
+      response = collector.post(Batches.bytes(Batches.commands(1, Batches.userId())),
+          "application/json; charset=" + charset, null);
+      logged = log.text();
+    }
+
+    assertThat(response.status()).as("%s", response.json()).isEqualTo(415);
+    assertThat(response.json().get("error").textValue()).contains("UTF-8");
+    // A client's refused request is no server event: nothing is logged, least of all the header.
+    assertThat(logged).isEmpty();
   }
 
   @Test
