@@ -7,8 +7,10 @@ import dev.telemetrykit.collector.support.CapturedStderr;
 import dev.telemetrykit.collector.support.RunningCollector;
 import dev.telemetrykit.collector.support.RunningCollector.Response;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -37,5 +39,41 @@ class HostileRequestsTest {
 
     assertThat(response.status()).as("%s", response.json()).isEqualTo(200);
     assertThat(logged).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"GET, X-HTTP-Method-Override", "POST, X-HTTP-Method-Override", "GET, X-HTTP-Method",
+      "POST, X-HTTP-Method", "GET, X-Method-Override", "POST, X-Method-Override"})
+  void methodOverrideHeaderNeverTurnsARequestIntoADelete(String method, String header) {
+    String user = Batches.userId();
+    assertThat(collector.postJson(Batches.bytes(Batches.commands(3, user))).status()).isEqualTo(200);
+
+    Response response = collector.send(method, "/users/" + user, header, "DELETE");
+
+    assertThat(response.status()).as("%s", response.json()).isIn(404, 405);
+    assertThat(collector.storedEvents(user)).isEqualTo(3);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"GET", "POST"})
+  void methodQueryParameterNeverTurnsARequestIntoADelete(String method) {
+    String user = Batches.userId();
+    assertThat(collector.postJson(Batches.bytes(Batches.commands(3, user))).status()).isEqualTo(200);
+
+    Response response = collector.send(method, "/users/" + user + "?_method=DELETE");
+
+    assertThat(response.status()).as("%s", response.json()).isIn(404, 405);
+    assertThat(collector.storedEvents(user)).isEqualTo(3);
+  }
+
+  @Test
+  void methodOverrideHeaderDoesNotStopARealDelete() {
+    String user = Batches.userId();
+    assertThat(collector.postJson(Batches.bytes(Batches.commands(3, user))).status()).isEqualTo(200);
+
+    Response response = collector.send("DELETE", "/users/" + user, "X-HTTP-Method-Override", "GET");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(collector.storedEvents(user)).isZero();
   }
 }
