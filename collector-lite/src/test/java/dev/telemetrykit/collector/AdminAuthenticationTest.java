@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telemetrykit.collector.support.Batches;
 import dev.telemetrykit.collector.support.CapturedStderr;
+import dev.telemetrykit.collector.support.RawHttpClient;
+import dev.telemetrykit.collector.support.RawHttpClient.RawResponse;
 import dev.telemetrykit.collector.support.RunningCollector;
 import dev.telemetrykit.collector.support.RunningCollector.Response;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,14 @@ class AdminAuthenticationTest {
     assertThat(collector.postJson(Batches.bytes(Batches.commands(1, user))).status()).isEqualTo(200);
     assertThat(collector.get("/health").status()).isEqualTo(200);
     assertThat(collector.delete("/users/" + user).status()).isEqualTo(200);
+  }
+
+  @Test
+  void withATokenAnyHostNameIsServed() {
+    RawResponse response = RawHttpClient.send(collector.collector().uri(),
+        "GET /api/services HTTP/1.1\r\nHost: telemetry.example.com\r\nAuthorization: Bearer " + TOKEN, new byte[0]);
+
+    assertThat(response.status()).as(response.text()).isEqualTo(200);
   }
 
   @Test

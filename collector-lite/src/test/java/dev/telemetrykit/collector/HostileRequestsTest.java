@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telemetrykit.collector.support.Batches;
 import dev.telemetrykit.collector.support.CapturedStderr;
+import dev.telemetrykit.collector.support.RawHttpClient;
+import dev.telemetrykit.collector.support.RawHttpClient.RawResponse;
 import dev.telemetrykit.collector.support.RunningCollector;
 import dev.telemetrykit.collector.support.RunningCollector.Response;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,5 +77,52 @@ class HostileRequestsTest {
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(collector.storedEvents(user)).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"GET /api/services", "GET /api/services/sample-cli/summary", "GET /", "POST /events"})
+  void withoutAnAdminTokenAStrangeHostNameIsRefused(String request) {
+    RawResponse response = raw(request, "attacker.example");
+
+    assertThat(response.status()).as(response.text()).isEqualTo(421);
+    assertThat(response.json().get("error").textValue()).contains("localhost", "--admin-token")
+        .doesNotContain("attacker");
+    assertThat(response.text()).doesNotContain("sample-cli\"");
+  }
+
+  @Test
+  void withoutAnAdminTokenAStrangeHostNameCannotDelete() {
+    String user = Batches.userId();
+    assertThat(collector.postJson(Batches.bytes(Batches.commands(3, user))).status()).isEqualTo(200);
+
+    RawResponse response = raw("DELETE /users/" + user, "rebound.attacker.example:" + collector.collector().uri().getPort());
+
+    assertThat(response.status()).as(response.text()).isEqualTo(421);
+    assertThat(collector.storedEvents(user)).isEqualTo(3);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"localhost", "LocalHost:8080", "127.0.0.1", "127.0.0.1:65535", "[::1]", "[::1]:8080"})
+  void withoutAnAdminTokenLoopbackHostNamesAreServed(String host) {
+    assertThat(raw("GET /api/services", host).status()).isEqualTo(200);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"localhost.attacker.example", "127.0.0.1.nip.io", "[::2]", "localhost:80:80", "127.0.0.2"})
+  void withoutAnAdminTokenLookAlikeHostNamesAreRefused(String host) {
+    // Jetty itself refuses a malformed Host (400); a well-formed but foreign one is the check's (421).
+    assertThat(raw("GET /api/services", host).status()).isIn(400, 421);
+  }
+
+  @Test
+  void healthAnswersWhateverTheHostName() {
+    assertThat(raw("GET /health", "attacker.example").status()).isEqualTo(200);
+  }
+
+  private static RawResponse raw(String request, String host) {
+    byte[] body = request.startsWith("POST") ? Batches.bytes(Batches.commands(1, Batches.userId())) : new byte[0];
+    String head = request + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json"
+        + "\r\nContent-Length: " + body.length;
+    return RawHttpClient.send(collector.collector().uri(), head, body);
   }
 }
