@@ -6,6 +6,7 @@ import dev.telemetrykit.collector.http.CollectorApp;
 import dev.telemetrykit.collector.http.DashboardRoutes;
 import dev.telemetrykit.collector.http.HealthRoutes;
 import dev.telemetrykit.collector.http.IngestRoutes;
+import dev.telemetrykit.collector.http.LoopbackHostCheck;
 import dev.telemetrykit.collector.ingest.BatchValidator;
 import dev.telemetrykit.collector.security.AdminToken;
 import dev.telemetrykit.collector.security.IngestKeys;
@@ -66,6 +67,7 @@ public final class Collector implements AutoCloseable {
     try {
       // Ingest requests arriving before storage is open simply wait for it.
       app = CollectorApp.create(
+              new LoopbackHostCheck(token::join),
               new HealthRoutes(),
               new IngestRoutes(store, validator, IngestKeys.of(config.ingestKeys()), limiter),
               new AdminAuthentication(token::join),

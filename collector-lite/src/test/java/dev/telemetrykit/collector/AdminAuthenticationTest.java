@@ -4,10 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.telemetrykit.collector.support.Batches;
+import dev.telemetrykit.collector.support.CapturedStderr;
+import dev.telemetrykit.collector.support.RawHttpClient;
+import dev.telemetrykit.collector.support.RawHttpClient.RawResponse;
 import dev.telemetrykit.collector.support.RunningCollector;
 import dev.telemetrykit.collector.support.RunningCollector.Response;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,19 +73,24 @@ class AdminAuthenticationTest {
   }
 
   @Test
+  void withATokenAnyHostNameIsServed() {
+    RawResponse response = RawHttpClient.send(collector.collector().uri(),
+        "GET /api/services HTTP/1.1\r\nHost: telemetry.example.com\r\nAuthorization: Bearer " + TOKEN, new byte[0]);
+
+    assertThat(response.status()).as(response.text()).isEqualTo(200);
+  }
+
+  @Test
   void tokenNeverAppearsInTheLog() {
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    PrintStream stderr = System.err;
-    System.setErr(new PrintStream(log, true, UTF_8)); // slf4j-simple writes to the current System.err
-    try {
+    String logged;
+    try (CapturedStderr log = CapturedStderr.start()) {
       collector.get("/api/services", "Authorization", "Bearer " + TOKEN + "-wrong");
       collector.get("/api/services", "Authorization", "Bearer " + TOKEN);
       collector.get("/api/services/sample-cli/commands?from=bad", "Authorization", "Bearer " + TOKEN);
       collector.postJson("{not json".getBytes(UTF_8), "Authorization", "Bearer " + TOKEN);
-    } finally {
-      System.setErr(stderr);
+      logged = log.text();
     }
 
-    assertThat(log.toString(UTF_8)).doesNotContain(TOKEN);
+    assertThat(logged).doesNotContain(TOKEN);
   }
 }

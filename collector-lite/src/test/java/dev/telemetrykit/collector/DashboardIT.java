@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,11 @@ class DashboardIT {
   static void startCollectorsAndBrowser(@TempDir Path openDirectory, @TempDir Path guardedDirectory) {
     chromium = HeadlessChromium.start(1280, 2300, System.getenv());
     browser = chromium.driver();
+    // Runs in every page before its own scripts, so that no Content-Security-Policy violation is missed.
+    browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+        "window.cspViolations = [];"
+            + "document.addEventListener('securitypolicyviolation',"
+            + " e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"));
     open = seeded(RunningCollector.start(openDirectory));
     guarded = seeded(RunningCollector.start(guardedDirectory, config -> config.withAdminToken(TOKEN)));
   }
@@ -98,6 +104,21 @@ class DashboardIT {
       assertThat(paintedPixels(canvas)).as(chart + " painted pixels").isPositive();
     }
     saveScreenshot();
+  }
+
+  @Test
+  void theWholeDashboardWorksUnderItsContentSecurityPolicyWhichBlocksInlineScript() {
+    openDashboard(open);
+    expectHeadline("10", "3", "60.0%");
+    wait(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-failures canvas")));
+    byId("commands-table").findElements(By.cssSelector("tbody tr")).get(1).click();
+    expectText("options-command", "deploy");
+
+    assertThat(script("return window.cspViolations")).as("violations while drawing").asList().isEmpty();
+    script("const s = document.createElement('script'); s.textContent = 'window.injected = true';"
+        + " document.body.appendChild(s);");
+    assertThat(script("return window.injected === true")).isEqualTo(false);
+    assertThat(script("return window.cspViolations")).asList().singleElement().asString().startsWith("script-src");
   }
 
   @Test

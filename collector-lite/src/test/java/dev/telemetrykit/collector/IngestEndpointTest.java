@@ -1,10 +1,12 @@
 package dev.telemetrykit.collector;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telemetrykit.collector.support.Batches;
+import dev.telemetrykit.collector.support.CapturedStderr;
 import dev.telemetrykit.collector.support.ProtocolExamples;
 import dev.telemetrykit.collector.support.RunningCollector;
 import dev.telemetrykit.collector.support.RunningCollector.Response;
@@ -158,6 +160,23 @@ class IngestEndpointTest {
     assertThat(response.json().get("error").textValue()).isNotBlank();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"x", "@@", "utf 8", "utf-8,", "foo", "no-such-charset-7f3a"})
+  void unknownOrIllegalCharsetIsA415AndLogsNothing(String charset) {
+    Response response;
+    String logged;
+    try (CapturedStderr log = CapturedStderr.start()) {
+      response = collector.post(Batches.bytes(Batches.commands(1, Batches.userId())),
+          "application/json; charset=" + charset, null);
+      logged = log.text();
+    }
+
+    assertThat(response.status()).as("%s", response.json()).isEqualTo(415);
+    assertThat(response.json().get("error").textValue()).contains("UTF-8");
+    // A client's refused request is no server event: nothing is logged, least of all the header.
+    assertThat(logged).isEmpty();
+  }
+
   @Test
   void unknownContentEncodingIsRejectedWith415() {
     Response response = collector.post(Batches.bytes(Batches.commands(1, Batches.userId())), "application/json", "br");
@@ -198,6 +217,38 @@ class IngestEndpointTest {
     Response response = collector.post(gzip, "application/json", "gzip");
 
     assertThat(response.status()).isEqualTo(400);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"garbage", "\u001f", "\u001f\u008b", "{\"service_name\":\"x\"}", "0000000000000000000000000000000000"})
+  void gzipBodyFollowedByTrailingBytesIsRejectedWith400(String trailing) {
+    String user = Batches.userId();
+    byte[] gzip = RunningCollector.gzip(Batches.bytes(Batches.commands(2, user)));
+    byte[] extra = trailing.getBytes(ISO_8859_1);
+    byte[] sent = Arrays.copyOf(gzip, gzip.length + extra.length);
+    System.arraycopy(extra, 0, sent, gzip.length, extra.length);
+
+    Response response = collector.post(sent, "application/json", "gzip");
+
+    assertThat(response.status()).as("%s", response.json()).isEqualTo(400);
+    assertThat(response.json().get("error").textValue()).contains("gzip");
+    assertThat(collector.storedEvents(user)).isZero();
+  }
+
+  @Test
+  void gzipMembersOneAfterTheOtherAreOneBody() {
+    String user = Batches.userId();
+    byte[] json = Batches.bytes(Batches.commands(2, user));
+    int half = json.length / 2;
+    byte[] first = RunningCollector.gzip(Arrays.copyOfRange(json, 0, half));
+    byte[] second = RunningCollector.gzip(Arrays.copyOfRange(json, half, json.length));
+    byte[] sent = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, sent, first.length, second.length);
+
+    Response response = collector.post(sent, "application/json", "gzip");
+
+    assertThat(response.status()).as("%s", response.json()).isEqualTo(200);
+    assertThat(collector.storedEvents(user)).isEqualTo(2);
   }
 
   @Test

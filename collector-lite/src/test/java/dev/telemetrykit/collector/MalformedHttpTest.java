@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * never the 500 an I/O error while reading would otherwise become, and never a stored event.
  */
 class MalformedHttpTest {
-  private static final String POST = "POST /events HTTP/1.1\r\nHost: collector\r\nContent-Type: application/json";
+  private static final String POST = "POST /events HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json";
 
   @RegisterExtension
   static final RunningCollector collector = RunningCollector.perClass();

@@ -6,12 +6,16 @@ import dev.telemetrykit.collector.ingest.Limits;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
 import java.time.Duration;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
- * Builds the collector's Javalin app: JSON errors, graceful stop, no request log, the dashboard's
- * static files at {@code /}, and the given routes.
+ * Builds the collector's Javalin app: JSON errors, graceful stop, no request log, no method
+ * override, security headers on every response, the dashboard's static files at {@code /}, and the
+ * given routes.
  *
  * <pre>{@code
  * Javalin app = CollectorApp.create(new HealthRoutes(), new IngestRoutes(store, validator, keys, limiter));
@@ -41,6 +45,10 @@ public final class CollectorApp {
       // ignoring case: after "Bearer ABC" a request sending "Bearer abc" would be handed "Bearer ABC".
       // Tokens and ingest keys are case-sensitive secrets, so the cache must be too.
       config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+      config.jetty.modifyServletContextHandler(context -> {
+        context.addFilter(new FilterHolder(new IgnoredMethodOverride()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new SecurityHeaders()), "/*", EnumSet.of(DispatcherType.REQUEST));
+      });
       config.jetty.modifyServer(server -> {
         // GracefulHandler lets stop() wait for requests in flight; without it they are cut off.
         server.setHandler(new GracefulHandler());

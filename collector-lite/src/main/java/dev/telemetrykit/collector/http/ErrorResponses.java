@@ -39,7 +39,7 @@ final class ErrorResponses {
       respond(ctx, 503, "storage unavailable, retry later", null);
     });
     routes.exception(Exception.class, (e, ctx) -> {
-      LOG.error("{} {} failed", ctx.method(), route(ctx), e);
+      LOG.error("{} {} failed", ctx.method(), route(ctx), MessageFreeTrace.of(e));
       respond(ctx, 500, "internal error", null);
     });
   }

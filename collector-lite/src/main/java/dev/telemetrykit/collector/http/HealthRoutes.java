@@ -5,10 +5,11 @@ import java.util.Map;
 
 /** {@code GET /health} for load balancers and probes: answers as long as the server is up. */
 public final class HealthRoutes implements RouteGroup {
+  static final String PATH = "/health";
   private static final Map<String, String> OK = Map.of("status", "ok");
 
   @Override
   public void addTo(RoutesConfig routes) {
-    routes.get("/health", ctx -> ctx.json(OK));
+    routes.get(PATH, ctx -> ctx.json(OK));
   }
 }

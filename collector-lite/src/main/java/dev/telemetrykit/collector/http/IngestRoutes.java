@@ -66,7 +66,8 @@ public final class IngestRoutes implements RouteGroup {
 
   private void ingest(Context ctx) throws IOException {
     limit(ctx);
-    byte[] body = BodyReader.read(ctx.contentType(), ctx.header("Content-Encoding"),
+    // The raw header: the servlet's getContentType() resolves the charset and throws on an unknown one.
+    byte[] body = BodyReader.read(ctx.header("Content-Type"), ctx.header("Content-Encoding"),
         ctx.req().getContentLengthLong(), ctx.bodyInputStream());
     JsonNode json = JsonBody.parse(body);
     // The key is checked before the batch is judged, so that a stranger learns nothing from 400s.

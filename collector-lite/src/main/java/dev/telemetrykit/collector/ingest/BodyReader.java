@@ -1,11 +1,8 @@
 package dev.telemetrykit.collector.ingest;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * Reads a request body under the protocol's rules: JSON only, optionally gzip-compressed, at most
@@ -39,21 +36,12 @@ public final class BodyReader {
     }
     InputStream sent = new BoundedInputStream(body, MAX, "request body");
     try {
-      return gzip ? inflate(sent) : sent.readAllBytes();
+      return gzip ? GzipBody.inflate(sent, MAX) : sent.readAllBytes();
     } catch (IOException e) {
       // The body ended before its Content-Length, or its chunked framing is broken: the server
       // reports that as an I/O error, but it is the client's fault and must not become a 500.
       throw RequestRejectedException.invalid(null,
           "request body could not be read to its end: it is shorter than its Content-Length or badly chunked");
-    }
-  }
-
-  private static byte[] inflate(InputStream sent) throws IOException {
-    try (InputStream inflated = new BoundedInputStream(new GZIPInputStream(sent), MAX, "decompressed body")) {
-      return inflated.readAllBytes();
-    } catch (ZipException | EOFException e) {
-      // EOFException: the gzip stream ends early (truncated body), also the client's fault.
-      throw RequestRejectedException.invalid(null, "request body is not valid gzip data");
     }
   }
 

@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Passes bytes through until more than a limit have been read, then fails with 413.
- *
- * <p>Used twice for a gzip body: under the decompressor (bytes as sent) and over it (bytes after
- * decompression), so a small compressed "bomb" is stopped after at most limit + 1 inflated bytes.
+ * Passes bytes through until more than a limit have been read, then fails with 413: the body as
+ * sent, before any decompression ({@link GzipBody} bounds the inflated bytes itself).
  */
 final class BoundedInputStream extends FilterInputStream {
   private final long limit;

@@ -62,6 +62,11 @@ public final class RequestRejectedException extends RuntimeException {
     return new RequestRejectedException(404, sentence(field, problem), field);
   }
 
+  /** 421: the request names a host this collector does not answer for. */
+  public static RequestRejectedException misdirected(String message) {
+    return new RequestRejectedException(421, message, null);
+  }
+
   /** 429: the client sends too fast and may try again after {@code retryAfterSeconds}. */
   public static RequestRejectedException tooManyRequests(long retryAfterSeconds) {
     return new RequestRejectedException(429, "too many requests from this client; retry after "

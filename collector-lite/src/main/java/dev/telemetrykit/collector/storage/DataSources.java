@@ -18,8 +18,16 @@ final class DataSources {
   private static final int POSTGRESQL_POOL_SIZE = 10;
   /** How long a SQLite writer waits for another process holding the write lock. */
   private static final int SQLITE_BUSY_TIMEOUT_MS = 5_000;
-  /** Page cache per SQLite connection, in KiB (a negative cache_size): 64 MiB. */
+  /**
+   * Page cache of the SQLite writer connection, in KiB (a negative cache_size): 64 MiB, native
+   * memory outside the Java heap.
+   */
   private static final int SQLITE_CACHE_KIB = -65_536;
+  /**
+   * Page cache of each SQLite reader, in KiB: 8 MiB. Reports read the small rollup tables; at the
+   * writer's 64 MiB, four readers could add 256 MiB of native memory on a small VM.
+   */
+  private static final int SQLITE_READER_CACHE_KIB = -8_192;
 
   /** Pages the WAL may hold before a commit copies them into the database file. */
   private static final int SQLITE_WAL_PAGES = 10_000;
@@ -42,7 +50,7 @@ final class DataSources {
     return switch (dialect) {
       // A deferred transaction that upgrades to a write fails with SQLITE_BUSY_SNAPSHOT without
       // waiting; IMMEDIATE takes the write lock at BEGIN and honours the busy timeout.
-      case SQLITE -> sqlite(jdbcUrl, SQLiteConfig.TransactionMode.IMMEDIATE);
+      case SQLITE -> sqlite(jdbcUrl, SQLiteConfig.TransactionMode.IMMEDIATE, SQLITE_CACHE_KIB);
       case POSTGRESQL -> {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(jdbcUrl);
@@ -77,7 +85,7 @@ final class DataSources {
     HikariConfig config = new HikariConfig();
     config.setPoolName("collector-sqlite-readers");
     // Readers never write: DEFERRED transactions take no write lock.
-    config.setDataSource(sqlite(jdbcUrl, SQLiteConfig.TransactionMode.DEFERRED));
+    config.setDataSource(sqlite(jdbcUrl, SQLiteConfig.TransactionMode.DEFERRED, SQLITE_READER_CACHE_KIB));
     config.setConnectionTimeout(10_000);
     config.setMaximumPoolSize(SQLITE_READERS);
     config.setMinimumIdle(0); // opened on the first query: start-up stays as fast as before
@@ -89,7 +97,7 @@ final class DataSources {
     }
   }
 
-  private static SQLiteDataSource sqlite(String jdbcUrl, SQLiteConfig.TransactionMode transactions) {
+  private static SQLiteDataSource sqlite(String jdbcUrl, SQLiteConfig.TransactionMode transactions, int cacheKib) {
     createParentDirectory(jdbcUrl.substring("jdbc:sqlite:".length()));
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL); // readers do not block the writer
@@ -97,7 +105,7 @@ final class DataSources {
     config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
     // The events table's indexes are keyed by random ids: with SQLite's default 2 MB cache each
     // group commit re-reads most of the index pages it touches.
-    config.setCacheSize(SQLITE_CACHE_KIB);
+    config.setCacheSize(cacheKib);
     // The rollup pages change in every commit: the fewer checkpoints, the fewer times each is
     // copied from the WAL into the database file. 10,000 pages: a WAL of up to ~40 MB.
     config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, String.valueOf(SQLITE_WAL_PAGES));

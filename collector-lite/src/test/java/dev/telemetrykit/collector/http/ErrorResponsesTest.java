@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.telemetrykit.collector.ingest.RequestRejectedException;
 import dev.telemetrykit.collector.storage.StorageException;
+import dev.telemetrykit.collector.support.CapturedStderr;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,6 +71,19 @@ class ErrorResponsesTest {
     assertThat(body.get("error").textValue()).isEqualTo("internal error");
     assertThat(body.has("field")).isFalse();
     assertThat(response.body()).doesNotContain("secret");
+  }
+
+  @Test
+  void unexpectedExceptionIsLoggedWithItsTypeAndStackButNotItsMessage() throws Exception {
+    String logged;
+    try (CapturedStderr log = CapturedStderr.start()) {
+      get("/bug");
+      logged = log.text();
+    }
+
+    // Exception messages often quote the input that broke a parser: a client could write to the log.
+    assertThat(logged).contains("GET /bug failed", "java.lang.IllegalStateException", "ErrorResponsesTest")
+        .doesNotContain("secret");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.telemetrykit.collector.ingest;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,6 +90,38 @@ class BodyReaderTest {
     byte[] gzip = gzip(JSON);
     byte[] truncated = java.util.Arrays.copyOf(gzip, gzip.length - 6);
     assertThatThrownBy(() -> BodyReader.read("application/json", "gzip", -1, new ByteArrayInputStream(truncated)))
+        .isInstanceOfSatisfying(RequestRejectedException.class, e -> assertThat(e.status()).isEqualTo(400));
+  }
+
+  @Test
+  void gzipHeaderWithFileNameAndHeaderChecksumIsRead() throws IOException {
+    byte[] plain = gzip(JSON);
+    ByteArrayOutputStream header = new ByteArrayOutputStream();
+    header.write(plain, 0, 10);
+    header.write("batch.json\0".getBytes(ISO_8859_1));
+    byte[] head = header.toByteArray();
+    head[3] |= 8 | 2; // FNAME and FHCRC, as the gzip tool may write them
+    CRC32 crc = new CRC32();
+    crc.update(head);
+    ByteArrayOutputStream sent = new ByteArrayOutputStream();
+    sent.write(head);
+    sent.write((int) crc.getValue() & 0xff);
+    sent.write((int) (crc.getValue() >> 8) & 0xff);
+    sent.write(plain, 10, plain.length - 10);
+
+    byte[] body = sent.toByteArray();
+    assertThat(BodyReader.read("application/json", "gzip", body.length, new ByteArrayInputStream(body))).isEqualTo(JSON);
+    body[head.length] ^= 1; // a wrong header checksum
+    assertThatThrownBy(() -> BodyReader.read("application/json", "gzip", -1, new ByteArrayInputStream(body)))
+        .isInstanceOfSatisfying(RequestRejectedException.class, e -> assertThat(e.status()).isEqualTo(400));
+  }
+
+  @Test
+  void gzipWithAWrongChecksumIsInvalid() throws IOException {
+    byte[] gzip = gzip(JSON);
+    gzip[gzip.length - 8] ^= 1; // the CRC-32 of the trailer
+
+    assertThatThrownBy(() -> BodyReader.read("application/json", "gzip", -1, new ByteArrayInputStream(gzip)))
         .isInstanceOfSatisfying(RequestRejectedException.class, e -> assertThat(e.status()).isEqualTo(400));
   }
 

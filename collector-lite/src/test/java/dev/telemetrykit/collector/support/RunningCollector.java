@@ -158,6 +158,11 @@ public final class RunningCollector implements AutoCloseable, BeforeAllCallback,
     return send(withHeaders(request, headers).build());
   }
 
+  /** Any method, without a body, with optional headers given as name, value, ... */
+  public Response send(String method, String path, String... headers) {
+    return send(withHeaders(request(path).method(method, BodyPublishers.noBody()), headers).build());
+  }
+
   private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
     return headers.length == 0 ? request : request.headers(headers);
   }
