@@ -49,7 +49,7 @@ class StatusIT {
       Path home = dir.resolve("telemetry-data");
       assertThat(status).contains("  state file:  " + home.resolve("shop-cli.json") + "\n");
       assertThat(Files.exists(home.resolve("shop-cli.json"))).isTrue();
-      await().atMost(Duration.ofSeconds(30)).until(() -> collector.uniqueEvents() == 1);
+      await().atMost(Duration.ofSeconds(30)).until(() -> collector.events("command_executed").size() == 1);
       await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(home.resolve("shop-cli.upload.claim")));
       assertThat(new DataDir(home, "shop-cli").importAndReadQueue()).isEmpty();
     }

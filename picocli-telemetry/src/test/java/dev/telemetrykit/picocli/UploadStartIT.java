@@ -57,7 +57,9 @@ class UploadStartIT {
 
   /** What a due run of shop-cli puts in the marker: its upload's settings, then properties. */
   String marker() {
-    return String.join("\n", "shop-cli", collector.endpoint(), "1", "10000", "3600", "100") + "\nuser.home=" + dir;
+    // FlushMain.arguments: tool, endpoint, policy version, queue size, interval, events, group, ingest key.
+    return String.join("\n", "shop-cli", collector.endpoint(), "1", "10000", "3600", "100", "", "")
+        + "\nuser.home=" + dir;
   }
 
   @ParameterizedTest(name = "{0}")
@@ -95,7 +97,7 @@ class UploadStartIT {
     JavaProcess.Result due = demo.get().env("TELEMETRY_KIT_FLUSH_INTERVAL", "0").run("ann");
 
     assertThat(due).isEqualTo(new JavaProcess.Result("hello ann\n", "", 0));
-    await().atMost(Duration.ofSeconds(30)).until(() -> collector.uniqueEvents() == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> collector.events("command_executed").size() == 1);
     await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(home.resolve("demo.upload.claim")));
     assertThat(List.of(home.toFile().list())).doesNotContain("demo.upload.err");
   }
@@ -134,7 +136,7 @@ class UploadStartIT {
     // The next due run after the claim's age limit starts an upload that works: the problem is gone.
     Files.setLastModifiedTime(claim, FileTime.fromMillis(System.currentTimeMillis() - 40_000));
     app(ShopMain.class).env("TELEMETRY_KIT_FLUSH_INTERVAL", "0").run("status");
-    await().atMost(Duration.ofSeconds(30)).until(() -> collector.uniqueEvents() == 2 && !Files.exists(claim));
+    await().atMost(Duration.ofSeconds(30)).until(() -> collector.events("command_executed").size() == 2 && !Files.exists(claim));
     assertThat(app(ShopMain.class).run("telemetry", "status").out()).contains("problems:    none");
     assertThat(List.of(home.toFile().list())).doesNotContain("shop-cli.upload.err", "shop-cli.upload.args");
   }

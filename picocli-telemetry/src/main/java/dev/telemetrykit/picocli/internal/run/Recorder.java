@@ -7,14 +7,13 @@ import dev.telemetrykit.picocli.internal.config.TelemetryConfig;
 import dev.telemetrykit.picocli.internal.event.CommandInventory;
 import dev.telemetrykit.picocli.internal.event.EventIds;
 import dev.telemetrykit.picocli.internal.event.EventSchema;
+import dev.telemetrykit.picocli.internal.files.SafeFiles;
 import dev.telemetrykit.picocli.internal.json.Json;
 import dev.telemetrykit.picocli.internal.queue.Journal;
-import java.io.File;
-import java.io.FileInputStream;
-import java.io.FileNotFoundException;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +59,7 @@ public final class Recorder {
   private final Diagnostics diagnostics;
   private final TimeSource time;
   private final Path problemNote;
-  private final File inventoryNote; // null: no inventory is sent (debug mode, tests)
+  private final Path inventoryNote; // null: no inventory is sent (debug mode, tests)
   private final List<String> unwritten = new ArrayList<>(); // guards itself and unwrittenFirstId
   private String unwrittenFirstId;
   private volatile boolean flushAtExit;
@@ -100,7 +99,7 @@ public final class Recorder {
       Diagnostics diagnostics,
       TimeSource time,
       Path problemNote,
-      File inventoryNote) {
+      Path inventoryNote) {
     this.inventoryNote = inventoryNote;
     this.version = version;
     this.userId = userId == null ? NO_USER_ID : userId;
@@ -136,7 +135,7 @@ public final class Recorder {
         diagnostics,
         host.time(),
         journaling && !config.debug() ? config.problemNoteFile() : null,
-        journaling && !config.debug() ? config.inventoryNoteFile().toFile() : null);
+        journaling && !config.debug() ? config.inventoryNoteFile() : null);
   }
 
   /** The recorder for custom events, or null when this JVM records nothing. */
@@ -180,7 +179,8 @@ public final class Recorder {
   /**
    * Keeps the {@code inventory} events of the app's command tree, when this version's were never
    * recorded here: asked by a run that starts an upload, so they leave with the first upload of
-   * each version. One small file read otherwise. A failure loses the inventory, never the run's event.
+   * each version, at the cost of one small file read. A failure loses the inventory, never the
+   * run's event.
    *
    * @param anyCommand a command of the app, whose root is walked
    * @param excluded a command left out of the tree (the {@code telemetry} command), or null
@@ -198,19 +198,17 @@ public final class Recorder {
       for (Map<String, Object> fields : CommandInventory.events(root, CommandInterceptor::commandPath, excluded)) {
         keep(CommandInventory.EVENT_TYPE, fields, timestamp);
       }
-      try (FileOutputStream out = new FileOutputStream(inventoryNote)) {
-        out.write(current.getBytes(Json.UTF_8));
-      }
+      SafeFiles.writeAtomically(inventoryNote, current.getBytes(Json.UTF_8));
     } catch (Throwable e) {
       diagnostics.failed("recording the command inventory", e);
     }
   }
 
   /** The note's text, or null when there is none. */
-  private static String readNote(File note) throws IOException {
-    try (FileInputStream in = new FileInputStream(note)) {
-      return new String(in.readNBytes(256), Json.UTF_8);
-    } catch (FileNotFoundException e) {
+  private static String readNote(Path note) throws IOException {
+    try {
+      return Files.readString(note, Json.UTF_8);
+    } catch (NoSuchFileException e) {
       return null;
     }
   }

@@ -109,7 +109,7 @@ class RecorderTest {
   Recorder recorderWithInventory(File journalDir, String version) {
     return new Recorder(VersionSource.declared(version), "a".repeat(64), new Properties(), false, false,
         new Journal(journalDir), null, new Diagnostics(true, new PrintStream(debug, true, StandardCharsets.UTF_8)),
-        TimeSource.SYSTEM, null, dir.resolve("tool.inventory").toFile());
+        TimeSource.SYSTEM, null, dir.resolve("tool.inventory"));
   }
 
   @Test
