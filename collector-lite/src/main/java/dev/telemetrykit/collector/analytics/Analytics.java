@@ -77,8 +77,47 @@ public interface Analytics {
   /** Runs of one command. */
   record CommandCount(String command, long count) {}
 
-  /** The range at a glance: all events, command runs, distinct users, success rate, failed runs. */
-  record Summary(long events, long runs, long activeUsers, Double successRate, long failedRuns) {}
+  /**
+   * The range at a glance: all events, command runs, distinct users, success rate, failed runs, and
+   * the runs made in CI with their share of all runs.
+   */
+  record Summary(long events, long runs, long activeUsers, Double successRate, long failedRuns, long ciRuns,
+      Double ciShare) {}
+
+  /**
+   * Which command runs a report counts: one version (null: every version), and CI runs only
+   * ({@code true}), runs not in CI ({@code false}) or both (null).
+   */
+  record RunFilter(String version, Boolean ci) {
+    /** Every run. */
+    public static final RunFilter ALL = new RunFilter(null, null);
+
+    /** Whether the filter keeps every run. */
+    public boolean isAll() {
+      return version == null && ci == null;
+    }
+  }
+
+  /**
+   * One version over the range: when it first appeared (in any retained event, also before the
+   * range), its distinct users and their share of the range's active users, and its runs.
+   */
+  record Release(String version, String firstSeen, long users, long runs, Double shareOfUsers, Double failureRate,
+      Long p50Ms, Long p95Ms) {}
+
+  /**
+   * A command that {@code version} made worse than {@code baselineVersion}: {@code metric} is
+   * {@code failure_rate}, {@code p50_ms} or {@code p95_ms}; {@code runs} are the version's runs of
+   * the command; {@code ratio} is value / baseline (null when the baseline is 0).
+   */
+  record Regression(String version, String baselineVersion, String command, String metric, double baseline,
+      double value, Double ratio, long runs) {}
+
+  /** Versions, newest first appearance first, and the regressions found between them. */
+  record Releases(List<Release> versions, List<Regression> regressions) {}
+
+  /** Failed runs among all runs in one day or ISO week ({@code period} as in {@link ActiveUsers}). */
+  record FailurePeriod(String period, String start, long runs, long failedRuns, Double failureRate) {}
 
   /** Every service with retained events, by name. */
   List<ServiceSeen> services();
@@ -87,7 +126,15 @@ public interface Analytics {
   boolean hasService(String service);
 
   /** The most-run commands, at most {@code limit}. */
-  List<CommandStats> commands(String service, DateRange range, int limit);
+  default List<CommandStats> commands(String service, DateRange range, int limit) {
+    return commands(service, range, limit, RunFilter.ALL);
+  }
+
+  /** The most-run commands among the runs {@code filter} keeps, at most {@code limit}. */
+  List<CommandStats> commands(String service, DateRange range, int limit, RunFilter filter);
+
+  /** Each version with its adoption and figures, and the regressions between versions. */
+  Releases releases(String service, DateRange range, RunFilter filter);
 
   /** Option and option-value counts of one command. */
   CommandOptions options(String service, String command, DateRange range);
@@ -105,7 +152,15 @@ public interface Analytics {
   Usage features(String service, DateRange range);
 
   /** Failure classes and the commands they occur in. */
-  List<FailureClass> failures(String service, DateRange range);
+  default List<FailureClass> failures(String service, DateRange range) {
+    return failures(service, range, RunFilter.ALL);
+  }
+
+  /** Failure classes and the commands they occur in, among the runs {@code filter} keeps. */
+  List<FailureClass> failures(String service, DateRange range, RunFilter filter);
+
+  /** Runs and failed runs per day or ISO week, among the runs {@code filter} keeps; periods without runs are left out. */
+  List<FailurePeriod> failurePeriods(String service, DateRange range, RunFilter filter, Interval interval);
 
   /** Totals over the range. */
   Summary summary(String service, DateRange range);

@@ -2,11 +2,14 @@ package dev.telemetrykit.collector.storage;
 
 import dev.telemetrykit.collector.analytics.Analytics;
 import dev.telemetrykit.collector.analytics.DateRange;
-import dev.telemetrykit.collector.analytics.DurationHistogram;
+import dev.telemetrykit.collector.analytics.RegressionFinder;
+import dev.telemetrykit.collector.analytics.RunTotals;
+import dev.telemetrykit.collector.analytics.VersionOrder;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,18 +46,64 @@ final class JdbcAnalytics implements Analytics {
   }
 
   @Override
-  public List<CommandStats> commands(String service, DateRange range, int limit) {
-    Map<String, CommandTotals> commands = new LinkedHashMap<>();
-    sql.list("SELECT command, bucket, SUM(runs), SUM(successes), SUM(duration_sum)"
-        + " FROM command_daily" + RANGE + " GROUP BY command, bucket", parameters(service, range), row -> {
-          commands.computeIfAbsent(row.getString(1), CommandTotals::new)
+  public List<CommandStats> commands(String service, DateRange range, int limit, RunFilter filter) {
+    // Unfiltered, the small command_daily answers; release_daily has a row per version and CI flag too.
+    List<Object> parameters = new ArrayList<>(parameters(service, range));
+    String table = filter.isAll() ? "command_daily" + RANGE : "release_daily" + RANGE + filtered(filter, parameters);
+    Map<String, RunTotals> commands = new LinkedHashMap<>();
+    sql.list("SELECT command, bucket, SUM(runs), SUM(successes), SUM(duration_sum) FROM " + table
+        + " GROUP BY command, bucket", parameters, row -> {
+          commands.computeIfAbsent(row.getString(1), c -> new RunTotals())
               .add(row.getInt(2), row.getLong(3), row.getLong(4), row.getLong(5));
           return null;
         });
-    return commands.values().stream().map(CommandTotals::stats)
+    return commands.entrySet().stream().map(e -> stats(e.getKey(), e.getValue()))
         .sorted(byCount(CommandStats::count, CommandStats::command)).limit(limit).toList();
   }
 
+  @Override
+  public Releases releases(String service, DateRange range, RunFilter filter) {
+    List<Object> parameters = parameters(service, range);
+    Map<String, Long> users = new HashMap<>();
+    sql.list("SELECT version, COUNT(DISTINCT user_id) FROM user_daily" + RANGE + " GROUP BY version", parameters,
+        row -> users.put(row.getString(1), row.getLong(2)));
+    long activeUsers = sql.number("SELECT COUNT(DISTINCT user_id) FROM user_daily" + RANGE, parameters);
+    Map<String, String> firstSeen = new HashMap<>();
+    sql.list("SELECT version, MIN(day) FROM version_daily WHERE service = ? AND day <= ? GROUP BY version",
+        List.of(service, range.to()), row -> firstSeen.put(row.getString(1), row.getString(2)));
+    // Regressions compare versions with each other, so every version is read; the version filter
+    // only picks what is reported.
+    List<Object> runParameters = new ArrayList<>(parameters);
+    String runs = "release_daily" + RANGE + filtered(new RunFilter(null, filter.ci()), runParameters);
+    Map<String, Map<String, RunTotals>> byVersion = new HashMap<>();
+    sql.list("SELECT version, command, bucket, SUM(runs), SUM(successes), SUM(duration_sum) FROM " + runs
+        + " GROUP BY version, command, bucket", runParameters, row -> {
+          byVersion.computeIfAbsent(row.getString(1), v -> new HashMap<>())
+              .computeIfAbsent(row.getString(2), c -> new RunTotals())
+              .add(row.getInt(3), row.getLong(4), row.getLong(5), row.getLong(6));
+          return null;
+        });
+    Comparator<String> byAppearance = Comparator.<String, String>comparing(v -> firstSeen.getOrDefault(v, range.to().toString()))
+        .thenComparing(VersionOrder.NATURAL);
+    List<String> ordered = users.keySet().stream().sorted(byAppearance).toList();
+    List<Regression> regressions = RegressionFinder.find(ordered, byVersion).stream()
+        .filter(r -> filter.version() == null || r.version().equals(filter.version())).toList();
+    List<Release> versions = new ArrayList<>();
+    for (int i = ordered.size() - 1; i >= 0; i--) { // newest first
+      String version = ordered.get(i);
+      if (filter.version() != null && !filter.version().equals(version)) {
+        continue;
+      }
+      RunTotals totals = new RunTotals();
+      byVersion.getOrDefault(version, Map.of()).values().forEach(totals::addAll);
+      long runCount = totals.runs();
+      versions.add(new Release(version, firstSeen.get(version), users.get(version), runCount,
+          ratio(users.get(version), activeUsers), ratio(totals.failures(), runCount),
+          totals.durations().percentile(50),
+          totals.durations().percentile(95)));
+    }
+    return new Releases(versions, regressions);
+  }
   @Override
   public CommandOptions options(String service, String command, DateRange range) {
     List<Object> parameters = List.of(service, command, range.from(), range.to());
@@ -140,10 +189,27 @@ final class JdbcAnalytics implements Analytics {
   }
 
   @Override
-  public List<FailureClass> failures(String service, DateRange range) {
+  public List<FailurePeriod> failurePeriods(String service, DateRange range, RunFilter filter, Interval interval) {
+    String period = interval == Interval.WEEK ? dialect.weekStart("day") : "day";
+    List<Object> parameters = new ArrayList<>(parameters(service, range));
+    String runs = "release_daily" + RANGE + filtered(filter, parameters);
+    return sql.list("SELECT " + period + " AS period_start, SUM(runs), SUM(successes) FROM " + runs
+        + " GROUP BY period_start", parameters, row -> {
+          LocalDate start = LocalDate.parse(row.getString(1));
+          long all = row.getLong(2);
+          long failed = all - row.getLong(3);
+          return new FailurePeriod(interval == Interval.WEEK ? isoWeek(start) : start.toString(), start.toString(),
+              all, failed, ratio(failed, all));
+        }).stream().sorted(Comparator.comparing(FailurePeriod::start)).toList();
+  }
+
+  @Override
+  public List<FailureClass> failures(String service, DateRange range, RunFilter filter) {
     Map<String, List<CommandCount>> byError = new LinkedHashMap<>();
-    sql.list("SELECT error, command, SUM(runs) FROM failure_daily" + RANGE + " GROUP BY error, command",
-        parameters(service, range), row -> {
+    List<Object> parameters = new ArrayList<>(parameters(service, range));
+    String failures = "failure_daily" + RANGE + filtered(filter, parameters);
+    sql.list("SELECT error, command, SUM(runs) FROM " + failures + " GROUP BY error, command",
+        parameters, row -> {
           byError.computeIfAbsent(row.getString(1), e -> new ArrayList<>())
               .add(new CommandCount(row.getString(2), row.getLong(3)));
           return null;
@@ -163,7 +229,23 @@ final class JdbcAnalytics implements Analytics {
     long[] runs = sql.list("SELECT SUM(runs), SUM(successes) FROM command_daily"
         + RANGE, parameters, row -> new long[] {row.getLong(1), row.getLong(2)}).get(0);
     long users = sql.number("SELECT COUNT(DISTINCT user_id) FROM user_daily" + RANGE, parameters);
-    return new Summary(events, runs[0], users, ratio(runs[1], runs[0]), runs[0] - runs[1]);
+    long ciRuns = sql.number("SELECT SUM(runs) FROM release_daily" + RANGE + " AND ci = 1", parameters);
+    return new Summary(events, runs[0], users, ratio(runs[1], runs[0]), runs[0] - runs[1], ciRuns,
+        ratio(ciRuns, runs[0]));
+  }
+
+  /** The conditions of {@code filter} on a table with version and ci columns; adds their parameters. */
+  private static String filtered(RunFilter filter, List<Object> parameters) {
+    StringBuilder conditions = new StringBuilder();
+    if (filter.version() != null) {
+      conditions.append(" AND version = ?");
+      parameters.add(filter.version());
+    }
+    if (filter.ci() != null) {
+      conditions.append(" AND ci = ?");
+      parameters.add(filter.ci() ? 1 : 0);
+    }
+    return conditions.toString();
   }
 
   private static List<Object> parameters(String service, DateRange range) {
@@ -183,27 +265,9 @@ final class JdbcAnalytics implements Analytics {
     return String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
   }
 
-  /** One command's runs summed over days and versions, with their duration histogram. */
-  private static final class CommandTotals {
-    private final String command;
-    private final DurationHistogram durations = new DurationHistogram();
-    private long successes;
-    private long durationSum;
-
-    CommandTotals(String command) {
-      this.command = command;
-    }
-
-    void add(int bucket, long runs, long successfulRuns, long durationMs) {
-      durations.add(bucket, runs);
-      successes += successfulRuns;
-      durationSum += durationMs;
-    }
-
-    CommandStats stats() {
-      long count = durations.total();
-      return new CommandStats(command, count, ratio(successes, count), durations.percentile(50),
-          durations.percentile(95), count == 0 ? null : Math.round((double) durationSum / count));
-    }
+  private static CommandStats stats(String command, RunTotals totals) {
+    long count = totals.runs();
+    return new CommandStats(command, count, ratio(totals.successes(), count), totals.durations().percentile(50),
+        totals.durations().percentile(95), count == 0 ? null : Math.round((double) totals.durationSum() / count));
   }
 }

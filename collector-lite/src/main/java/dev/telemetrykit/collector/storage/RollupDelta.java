@@ -93,6 +93,7 @@ final class RollupDelta {
         && row.command() != null && row.success() != null && row.durationMs() != null;
 
     change(RollupTable.SERVICES, List.of(service, day), 1);
+    change(RollupTable.VERSIONS, List.of(service, day, version), 1);
     if (sign > 0) {
       change(RollupTable.USERS, List.of(service, day, row.userId(), version, dimension(row.os()),
           dimension(row.arch()), dimension(row.javaVersion())), 1, run ? 1 : 0);
@@ -101,11 +102,14 @@ final class RollupDelta {
     if (run) {
       String command = row.command();
       long duration = Math.min(row.durationMs(), MAX_DURATION_MS);
-      change(RollupTable.COMMANDS, List.of(service, day, command, DurationBuckets.bucketOf(duration)),
+      int bucket = DurationBuckets.bucketOf(duration);
+      int ci = flag(metadata, "ci");
+      change(RollupTable.COMMANDS, List.of(service, day, command, bucket), 1, row.success() ? 1 : 0, duration);
+      change(RollupTable.RELEASES, List.of(service, day, version, ci, flag(metadata, "interactive"), command, bucket),
           1, row.success() ? 1 : 0, duration);
       options(service, command, day, metadata);
       if (!row.success() || row.error() != null) {
-        change(RollupTable.FAILURES, List.of(service, day, row.error() == null ? "" : row.error(), command), 1);
+        change(RollupTable.FAILURES, List.of(service, day, version, ci, row.error() == null ? "" : row.error(), command), 1);
       }
     }
   }
@@ -172,6 +176,12 @@ final class RollupDelta {
     for (int i = 0; i < amounts.length; i++) {
       sums[i] += sign * amounts[i];
     }
+  }
+
+  /** 1 when the metadata says {@code key: true}, else 0 (false or not sent). */
+  private static int flag(JsonNode metadata, String key) {
+    JsonNode value = metadata.get(key);
+    return value != null && value.isBoolean() && value.booleanValue() ? 1 : 0;
   }
 
   /** '' for a missing value (key columns are NOT NULL), cut to {@link #MAX_DIMENSION_LENGTH}. */

@@ -16,6 +16,10 @@ import dev.telemetrykit.collector.analytics.Analytics.CommandCount;
 import dev.telemetrykit.collector.analytics.Analytics.CommandOptions;
 import dev.telemetrykit.collector.analytics.Analytics.CommandStats;
 import dev.telemetrykit.collector.analytics.Analytics.FailureClass;
+import dev.telemetrykit.collector.analytics.Analytics.FailurePeriod;
+import dev.telemetrykit.collector.analytics.Analytics.Release;
+import dev.telemetrykit.collector.analytics.Analytics.Releases;
+import dev.telemetrykit.collector.analytics.Analytics.RunFilter;
 import dev.telemetrykit.collector.analytics.Analytics.Interval;
 import dev.telemetrykit.collector.analytics.Analytics.OptionUsage;
 import dev.telemetrykit.collector.analytics.Analytics.PlatformCount;
@@ -164,16 +168,73 @@ abstract class AnalyticsContract {
 
   @Test
   void summaryTotalsTheRange() {
-    assertThat(analytics.summary(SERVICE, KNOWN_DAYS)).isEqualTo(new Summary(16, 10, 3, 0.6, 4));
-    assertThat(analytics.summary(SERVICE, new DateRange(D3, D4))).isEqualTo(new Summary(5, 3, 2, 0.6667, 1));
+    assertThat(analytics.summary(SERVICE, KNOWN_DAYS)).isEqualTo(new Summary(16, 10, 3, 0.6, 4, 1, 0.1));
+    assertThat(analytics.summary(SERVICE, new DateRange(D3, D4))).isEqualTo(new Summary(5, 3, 2, 0.6667, 1, 1, 0.3333));
   }
 
   @Test
   void emptyRangeHasNoRunsAndNoRates() {
     DateRange before = new DateRange(D1.minusDays(10), D1.minusDays(1));
 
-    assertThat(analytics.summary(SERVICE, before)).isEqualTo(new Summary(0, 0, 0, null, 0));
+    assertThat(analytics.summary(SERVICE, before)).isEqualTo(new Summary(0, 0, 0, null, 0, 0, null));
     assertThat(analytics.commands(SERVICE, before, 10)).isEmpty();
+  }
+
+  @Test
+  void releasesListVersionsNewestFirstWithAdoptionAndRunFigures() {
+    Releases releases = analytics.releases(SERVICE, KNOWN_DAYS, RunFilter.ALL);
+
+    // 1.2.0: runs 1 2 5 6 7 8 9 10 (6, 7, 10 failed), users alice bob carol; 1.1.0: runs 3 (failed) 4, bob.
+    // Both first appear on D1: the version order breaks the tie.
+    assertThat(releases.versions()).containsExactly(
+        new Release("1.2.0", "2026-11-16", 3, 8, 1.0, 0.375, bucketed(40), bucketed(3000)),
+        new Release("1.1.0", "2026-11-16", 1, 2, 0.3333, 0.5, bucketed(30), bucketed(1000)));
+    assertThat(releases.regressions()).isEmpty(); // far fewer runs than a test needs
+  }
+
+  @Test
+  void releasesCountOnlyTheRunsTheFilterKeeps() {
+    Releases ci = analytics.releases(SERVICE, KNOWN_DAYS, new RunFilter(null, true));
+    Releases one = analytics.releases(SERVICE, KNOWN_DAYS, new RunFilter("1.1.0", null));
+
+    assertThat(ci.versions()).containsExactly( // only run 8 ran in CI; users are every user of the version
+        new Release("1.2.0", "2026-11-16", 3, 1, 1.0, 0.0, bucketed(1000), bucketed(1000)),
+        new Release("1.1.0", "2026-11-16", 1, 0, 0.3333, null, null, null));
+    assertThat(one.versions()).extracting(Release::version).containsExactly("1.1.0");
+  }
+
+  @Test
+  void aVersionFirstSeenBeforeTheRangeKeepsItsFirstDay() {
+    assertThat(analytics.releases(SERVICE, new DateRange(D3, D4), RunFilter.ALL).versions())
+        .extracting(Release::version, Release::firstSeen, Release::runs)
+        .containsExactly(tuple("1.2.0", "2026-11-16", 3L));
+  }
+
+  @Test
+  void commandsOfOneVersionOrOnlyCiRuns() {
+    assertThat(analytics.commands(SERVICE, KNOWN_DAYS, 10, new RunFilter("1.1.0", null)))
+        .extracting(CommandStats::command, CommandStats::count, CommandStats::successRate)
+        .containsExactly(tuple("build", 1L, 0.0), tuple("deploy", 1L, 1.0));
+    assertThat(analytics.commands(SERVICE, KNOWN_DAYS, 10, new RunFilter(null, true)))
+        .extracting(CommandStats::command, CommandStats::count).containsExactly(tuple("build", 1L));
+    assertThat(analytics.commands(SERVICE, KNOWN_DAYS, 10, new RunFilter("1.2.0", false)))
+        .extracting(CommandStats::command, CommandStats::count).containsExactly(tuple("build", 5L), tuple("deploy", 2L));
+    assertThat(analytics.commands(SERVICE, KNOWN_DAYS, 10, new RunFilter("9.9.9", null))).isEmpty();
+  }
+
+  @Test
+  void failuresOfOneVersionAndPerDay() {
+    assertThat(analytics.failures(SERVICE, KNOWN_DAYS, new RunFilter("1.2.0", null))).containsExactly(
+        new FailureClass(null, 1, List.of(new CommandCount("build", 1))),
+        new FailureClass("java.io.IOException", 1, List.of(new CommandCount("build", 1))),
+        new FailureClass("java.lang.IllegalStateException", 1, List.of(new CommandCount("deploy", 1))));
+    assertThat(analytics.failurePeriods(SERVICE, KNOWN_DAYS, RunFilter.ALL, Interval.DAY)).containsExactly(
+        new FailurePeriod("2026-11-16", "2026-11-16", 4, 1, 0.25),
+        new FailurePeriod("2026-11-17", "2026-11-17", 3, 2, 0.6667),
+        new FailurePeriod("2026-11-23", "2026-11-23", 1, 0, 0.0),
+        new FailurePeriod("2026-11-24", "2026-11-24", 2, 1, 0.5));
+    assertThat(analytics.failurePeriods(SERVICE, KNOWN_DAYS, new RunFilter("1.1.0", false), Interval.WEEK))
+        .containsExactly(new FailurePeriod("2026-W47", "2026-11-16", 2, 1, 0.5));
   }
 
   @Test
@@ -189,13 +250,17 @@ abstract class AnalyticsContract {
   void servicesAreCountedApart() {
     assertThat(analytics.commands(OTHER_SERVICE, KNOWN_DAYS, 10)).extracting(CommandStats::command)
         .containsExactly("query");
-    assertThat(analytics.summary(OTHER_SERVICE, KNOWN_DAYS)).isEqualTo(new Summary(1, 1, 1, 1.0, 0));
+    assertThat(analytics.summary(OTHER_SERVICE, KNOWN_DAYS)).isEqualTo(new Summary(1, 1, 1, 1.0, 0, 0, 0.0));
     assertThat(analytics.versions(OTHER_SERVICE, KNOWN_DAYS).totals()).containsExactly(new VersionUsers("4.0.1", 1, 1));
   }
 
   @Test
   void durationsUpToSevenMillisecondsAreExact() {
     assertThat(analytics.commands(OTHER_SERVICE, KNOWN_DAYS, 10).get(0).p50Ms()).isEqualTo(7);
+  }
+
+  private static Long bucketed(long durationMs) {
+    return DurationBuckets.representative(DurationBuckets.bucketOf(durationMs));
   }
 
   /** The reported duration is its bucket's, and so within the documented precision (9.1% + 0.5 ms) of the exact one. */
