@@ -59,7 +59,8 @@ class AnalyticsEndpointTest {
   @ParameterizedTest
   @ValueSource(strings = {"commands", "commands/build/options", "active-users", "active-users?interval=week",
       "versions", "platforms", "features", "failures", "summary", "releases", "releases?ci=true&version=1.2.0",
-      "commands?version=1.1.0", "failures?version=1.2.0&interval=day&ci=false"})
+      "commands?version=1.1.0", "failures?version=1.2.0&interval=day&ci=false", "events",
+      "events/plugin.loaded/properties", "events/feature_used/properties?name=cache", "deprecation?version=1.1.0"})
   void everyReportNamesItsServiceAndRange(String report) {
     String separator = report.contains("?") ? "&" : "?";
 
@@ -109,6 +110,22 @@ class AnalyticsEndpointTest {
   }
 
   @Test
+  void eventsPropertiesAndDeprecationHaveTheDocumentedKeys() {
+    JsonNode events = collector.get(SERVICE + "/events?" + KNOWN_DAYS).json();
+    JsonNode properties = collector.get(SERVICE + "/events/feature_used/properties?name=cache&" + KNOWN_DAYS).json();
+    JsonNode deprecation = collector.get(SERVICE + "/deprecation?" + KNOWN_DAYS).json();
+
+    assertThat(fieldNames(events.get("events").get(0))).containsExactly("event_type", "count", "users");
+    assertThat(fieldNames(properties)).containsExactly("service", "from", "to", "event_type", "name", "events",
+        "properties");
+    assertThat(properties.get("events").longValue()).isEqualTo(2);
+    assertThat(fieldNames(deprecation)).containsExactly("service", "from", "to", "version", "users", "java_major",
+        "os", "arch", "os_arch");
+    assertThat(fieldNames(deprecation.get("java_major").get(0))).containsExactly("value", "users", "share");
+    assertThat(deprecation.get("java_major").get(0).get("value").textValue()).isEqualTo("17");
+  }
+
+  @Test
   void activeUsersPerWeekAreLabelledWithTheIsoWeek() {
     JsonNode body = collector.get(SERVICE + "/active-users?interval=week&" + KNOWN_DAYS).json();
 
@@ -116,6 +133,8 @@ class AnalyticsEndpointTest {
     assertThat(body.get("periods").get(0).get("period").textValue()).isEqualTo("2026-W47");
     assertThat(body.get("periods").get(0).get("start").textValue()).isEqualTo("2026-11-16");
     assertThat(body.get("periods").get(0).get("users").longValue()).isEqualTo(3);
+    assertThat(body.get("periods").get(0).get("new_users").longValue()).isEqualTo(3);
+    assertThat(body.get("periods").get(1).get("returning_users").longValue()).isEqualTo(2);
   }
 
   @Test

@@ -43,9 +43,10 @@ public interface Analytics {
 
   /**
    * Distinct users in one period: {@code period} is the day ({@code 2026-11-23}) or the ISO week
-   * ({@code 2026-W48}); {@code start} its first day.
+   * ({@code 2026-W48}); {@code start} its first day. {@code newUsers} were first seen in the period
+   * (in any retained event of the service), {@code returningUsers} before it.
    */
-  record ActiveUsers(String period, String start, long users) {}
+  record ActiveUsers(String period, String start, long users, long newUsers, long returningUsers) {}
 
   /** Version adoption: totals over the range, then per day. */
   record VersionAdoption(List<VersionUsers> totals, List<VersionDay> days) {}
@@ -116,6 +117,26 @@ public interface Analytics {
   /** Versions, newest first appearance first, and the regressions found between them. */
   record Releases(List<Release> versions, List<Regression> regressions) {}
 
+  /** Events of one custom event type and the distinct users that sent them. */
+  record EventTypeCount(String eventType, long count, long users) {}
+
+  /** The events of a type (and name), and each property they carried with its most frequent values. */
+  record EventProperties(long events, List<PropertyUsage> properties) {}
+
+  /** A property carried by {@code count} events, and its most frequent values. */
+  record PropertyUsage(String property, long count, List<ValueCount> values) {}
+
+  /**
+   * What could be dropped: the users of the range (of one version, if given) and how they spread
+   * over Java major versions, operating systems, architectures and OS/architecture pairs. Users
+   * whose events lack a value are counted in {@code users} but under no value.
+   */
+  record Deprecation(long users, List<UserShare> javaMajor, List<UserShare> os, List<UserShare> arch,
+      List<UserShare> osArch) {}
+
+  /** Distinct users with one value, and their share of all users (0 to 1). */
+  record UserShare(String value, long users, Double share) {}
+
   /** Failed runs among all runs in one day or ISO week ({@code period} as in {@link ActiveUsers}). */
   record FailurePeriod(String period, String start, long runs, long failedRuns, Double failureRate) {}
 
@@ -161,6 +182,19 @@ public interface Analytics {
 
   /** Runs and failed runs per day or ISO week, among the runs {@code filter} keeps; periods without runs are left out. */
   List<FailurePeriod> failurePeriods(String service, DateRange range, RunFilter filter, Interval interval);
+
+  /** Custom event types (all but the three well-known ones) with their events and users. */
+  List<EventTypeCount> customEvents(String service, DateRange range);
+
+  /**
+   * The properties of one event type's events, each with its {@code limit} most frequent values;
+   * for {@code feature_used} and {@code method_called}, {@code name} (a feature or method) narrows
+   * them to one; null for all.
+   */
+  EventProperties eventProperties(String service, String eventType, String name, DateRange range, int limit);
+
+  /** Java major versions, OS and architecture as shares of users; {@code version} null for all. */
+  Deprecation deprecation(String service, DateRange range, String version);
 
   /** Totals over the range. */
   Summary summary(String service, DateRange range);

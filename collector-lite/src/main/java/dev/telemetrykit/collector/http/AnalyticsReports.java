@@ -2,6 +2,9 @@ package dev.telemetrykit.collector.http;
 
 import dev.telemetrykit.collector.analytics.Analytics.ActiveUsers;
 import dev.telemetrykit.collector.analytics.Analytics.CommandStats;
+import dev.telemetrykit.collector.analytics.Analytics.EventTypeCount;
+import dev.telemetrykit.collector.analytics.Analytics.PropertyUsage;
+import dev.telemetrykit.collector.analytics.Analytics.UserShare;
 import dev.telemetrykit.collector.analytics.Analytics.FailureClass;
 import dev.telemetrykit.collector.analytics.Analytics.FailurePeriod;
 import dev.telemetrykit.collector.analytics.Analytics.OptionUsage;
@@ -42,6 +45,14 @@ final class AnalyticsReports {
 
   record Failures(String service, String from, String to, String version, Boolean ci, String interval,
       List<FailureClass> failures, List<FailurePeriod> periods) {}
+
+  record Events(String service, String from, String to, List<EventTypeCount> events) {}
+
+  record EventProperties(String service, String from, String to, String eventType, String name, long events,
+      List<PropertyUsage> properties) {}
+
+  record Deprecation(String service, String from, String to, String version, long users, List<UserShare> javaMajor,
+      List<UserShare> os, List<UserShare> arch, List<UserShare> osArch) {}
 
   record Summary(String service, String from, String to, long events, long runs, long activeUsers,
       Double successRate, long failedRuns, long ciRuns, Double ciShare) {}

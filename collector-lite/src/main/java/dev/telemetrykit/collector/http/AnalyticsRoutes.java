@@ -49,6 +49,9 @@ public final class AnalyticsRoutes implements RouteGroup {
     routes.get(SERVICE + "/features", this::features);
     routes.get(SERVICE + "/failures", this::failures);
     routes.get(SERVICE + "/summary", this::summary);
+    routes.get(SERVICE + "/events", this::events);
+    routes.get(SERVICE + "/events/{type}/properties", this::eventProperties);
+    routes.get(SERVICE + "/deprecation", this::deprecation);
   }
 
   private void commands(Context ctx) {
@@ -112,6 +115,30 @@ public final class AnalyticsRoutes implements RouteGroup {
         interval == null ? null : interval.name().toLowerCase(Locale.ROOT),
         analytics.get().failures(r.service, r.range, filter),
         interval == null ? null : analytics.get().failurePeriods(r.service, r.range, filter, interval)));
+  }
+
+  private void events(Context ctx) {
+    Request r = request(ctx);
+    ctx.json(new AnalyticsReports.Events(r.service, r.from(), r.to(), analytics.get().customEvents(r.service, r.range)));
+  }
+
+  private void eventProperties(Context ctx) {
+    Request r = request(ctx);
+    String type = ctx.pathParam("type");
+    String name = ctx.queryParam("name");
+    name = name == null || name.isEmpty() ? null : name;
+    int limit = AnalyticsParameters.limit(ctx.queryParam("limit"));
+    Analytics.EventProperties properties = analytics.get().eventProperties(r.service, type, name, r.range, limit);
+    ctx.json(new AnalyticsReports.EventProperties(r.service, r.from(), r.to(), type, name, properties.events(),
+        properties.properties()));
+  }
+
+  private void deprecation(Context ctx) {
+    Request r = request(ctx);
+    String version = AnalyticsParameters.version(ctx.queryParam("version"));
+    Analytics.Deprecation spread = analytics.get().deprecation(r.service, r.range, version);
+    ctx.json(new AnalyticsReports.Deprecation(r.service, r.from(), r.to(), version, spread.users(),
+        spread.javaMajor(), spread.os(), spread.arch(), spread.osArch()));
   }
 
   private void summary(Context ctx) {

@@ -134,12 +134,102 @@ final class JdbcAnalytics implements Analytics {
   @Override
   public List<ActiveUsers> activeUsers(String service, DateRange range, Interval interval) {
     String period = interval == Interval.WEEK ? dialect.weekStart("day") : "day";
-    return sql.list("SELECT " + period + " AS period_start, COUNT(DISTINCT user_id) FROM user_daily" + RANGE
-        + " GROUP BY period_start", parameters(service, range), row -> {
+    // A user is new in the period that holds their first retained day, also when it lies before the range.
+    return sql.list("SELECT p.period_start, COUNT(*), SUM(CASE WHEN f.first_day >= p.period_start THEN 1 ELSE 0 END)"
+        + " FROM (SELECT DISTINCT " + period + " AS period_start, user_id FROM user_daily" + RANGE + ") p"
+        + " JOIN (SELECT user_id, MIN(day) AS first_day FROM user_daily WHERE service = ? AND day <= ?"
+        + " GROUP BY user_id) f ON f.user_id = p.user_id GROUP BY p.period_start",
+        List.of(service, range.from(), range.to(), service, range.to()), row -> {
           LocalDate start = LocalDate.parse(row.getString(1));
           String label = interval == Interval.WEEK ? isoWeek(start) : start.toString();
-          return new ActiveUsers(label, start.toString(), row.getLong(2));
+          long users = row.getLong(2);
+          long newUsers = row.getLong(3);
+          return new ActiveUsers(label, start.toString(), users, newUsers, users - newUsers);
         }).stream().sorted(Comparator.comparing(ActiveUsers::start)).toList();
+  }
+
+  @Override
+  public List<EventTypeCount> customEvents(String service, DateRange range) {
+    return sql.list("SELECT event_type, SUM(events), COUNT(DISTINCT user_id) FROM event_daily" + RANGE
+            + " GROUP BY event_type", parameters(service, range),
+            row -> new EventTypeCount(row.getString(1), row.getLong(2), row.getLong(3)))
+        .stream().sorted(byCount(EventTypeCount::count, EventTypeCount::eventType)).toList();
+  }
+
+  @Override
+  public EventProperties eventProperties(String service, String eventType, String name, DateRange range, int limit) {
+    String kind = switch (eventType) {
+      case "feature_used" -> "feature";
+      case "method_called" -> "method";
+      default -> null;
+    };
+    List<Object> parameters = new ArrayList<>(parameters(service, range));
+    long events;
+    if (kind == null) {
+      parameters.add(eventType);
+      events = sql.number("SELECT SUM(events) FROM event_daily" + RANGE + " AND event_type = ?", parameters);
+    } else {
+      parameters.add(kind);
+      if (name != null) {
+        parameters.add(name);
+      }
+      events = sql.number("SELECT SUM(uses) FROM usage_daily" + RANGE + " AND kind = ?"
+          + (name != null ? " AND name = ?" : ""), parameters);
+    }
+    List<Object> propertyParameters = new ArrayList<>(parameters(service, range));
+    propertyParameters.add(eventType);
+    if (name != null) {
+      propertyParameters.add(name);
+    }
+    Map<String, Long> present = new LinkedHashMap<>();
+    Map<String, List<ValueCount>> values = new LinkedHashMap<>();
+    sql.list("SELECT property, is_value, value, SUM(events) FROM property_daily" + RANGE + " AND event_type = ?"
+        + (name != null ? " AND name = ?" : "") + " GROUP BY property, is_value, value", propertyParameters, row -> {
+          if (row.getInt(2) == 0) {
+            present.merge(row.getString(1), row.getLong(4), Long::sum);
+          } else {
+            values.computeIfAbsent(row.getString(1), p -> new ArrayList<>()).add(new ValueCount(row.getString(3), row.getLong(4)));
+          }
+          return null;
+        });
+    List<PropertyUsage> properties = present.entrySet().stream()
+        .map(e -> new PropertyUsage(e.getKey(), e.getValue(), values.getOrDefault(e.getKey(), List.of()).stream()
+            .sorted(byCount(ValueCount::count, ValueCount::value)).limit(limit).toList()))
+        .sorted(byCount(PropertyUsage::count, PropertyUsage::property))
+        .toList();
+    return new EventProperties(events, properties);
+  }
+
+  @Override
+  public Deprecation deprecation(String service, DateRange range, String version) {
+    List<Object> parameters = new ArrayList<>(parameters(service, range));
+    String rows = "user_daily" + RANGE + filtered(new RunFilter(version, null), parameters);
+    PlatformSpread java = new PlatformSpread();
+    PlatformSpread os = new PlatformSpread();
+    PlatformSpread arch = new PlatformSpread();
+    PlatformSpread osArch = new PlatformSpread();
+    long[] users = {0};
+    String[] lastUser = {null};
+    sql.list("SELECT user_id, os, arch, java_version FROM " + rows
+        + " GROUP BY user_id, os, arch, java_version ORDER BY user_id", parameters, row -> {
+          String user = row.getString(1);
+          if (!user.equals(lastUser[0])) {
+            users[0]++;
+            lastUser[0] = user;
+          }
+          java.add(JavaMajor.of(row.getString(4)), user, 0);
+          os.add(row.getString(2), user, 0);
+          arch.add(row.getString(3), user, 0);
+          boolean both = !row.getString(2).isEmpty() && !row.getString(3).isEmpty();
+          osArch.add(both ? row.getString(2) + "/" + row.getString(3) : "", user, 0);
+          return null;
+        });
+    return new Deprecation(users[0], shares(java, users[0]), shares(os, users[0]), shares(arch, users[0]),
+        shares(osArch, users[0]));
+  }
+
+  private static List<UserShare> shares(PlatformSpread spread, long users) {
+    return spread.counts().stream().map(c -> new UserShare(c.value(), c.users(), ratio(c.users(), users))).toList();
   }
 
   @Override

@@ -40,7 +40,8 @@ final class RollupBackfill implements JavaMigration {
         new RollupBackfill(dialect, "2.1", "backfill daily rollups", EnumSet.of(RollupTable.SERVICES,
             RollupTable.COMMANDS, RollupTable.OPTIONS, RollupTable.USERS, RollupTable.USAGE)),
         new RollupBackfill(dialect, "4.1", "backfill release rollups",
-            EnumSet.of(RollupTable.RELEASES, RollupTable.VERSIONS, RollupTable.FAILURES)));
+            EnumSet.of(RollupTable.RELEASES, RollupTable.VERSIONS, RollupTable.FAILURES)),
+        new RollupBackfill(dialect, "5.1", "backfill event rollups", EnumSet.of(RollupTable.EVENTS, RollupTable.PROPERTIES)));
   }
 
   @Override

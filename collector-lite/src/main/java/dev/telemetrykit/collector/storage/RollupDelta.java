@@ -35,6 +35,8 @@ final class RollupDelta {
   static final long MAX_DURATION_MS = 1L << 36;
 
   private static final long MILLIS_PER_DAY = 86_400_000L;
+  /** Metadata keys every event type may carry: platform, not properties of the event. */
+  private static final Set<String> PLATFORM_KEYS = Set.of("version", "os", "arch", "java_version", "ci", "interactive");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Comparator<List<Object>> KEY_ORDER = RollupDelta::compareKeys;
 
@@ -97,8 +99,8 @@ final class RollupDelta {
     if (sign > 0) {
       change(RollupTable.USERS, List.of(service, day, row.userId(), version, dimension(row.os()),
           dimension(row.arch()), dimension(row.javaVersion())), 1, run ? 1 : 0);
-      usage(row, day, metadata);
     }
+    usage(row, day, metadata);
     if (run) {
       String command = row.command();
       long duration = Math.min(row.durationMs(), MAX_DURATION_MS);
@@ -116,13 +118,53 @@ final class RollupDelta {
 
   private void usage(EventRow row, LocalDate day, JsonNode metadata) {
     String kind = switch (row.eventType()) {
+      case "command_executed" -> "command";
       case "feature_used" -> "feature";
       case "method_called" -> "method";
       default -> null;
     };
-    JsonNode name = kind == null ? null : metadata.get(kind);
-    if (name != null && name.isTextual()) {
-      change(RollupTable.USAGE, List.of(row.service(), day, kind, name.textValue(), row.userId()), 1);
+    // Per-user tables only ever add: a deleted user's rows are removed whole (forDeletedEvents).
+    if (kind == null) {
+      if (sign > 0) {
+        change(RollupTable.EVENTS, List.of(row.service(), day, row.eventType(), row.userId()), 1);
+      }
+      properties(row, day, "", metadata, Set.of());
+      return;
+    }
+    JsonNode name = metadata.get(kind);
+    if (!kind.equals("command") && name != null && name.isTextual()) {
+      if (sign > 0) {
+        change(RollupTable.USAGE, List.of(row.service(), day, kind, name.textValue(), row.userId()), 1);
+      }
+      properties(row, day, dimension(name.textValue()), metadata, Set.of(kind));
+    }
+  }
+
+  /**
+   * The event's own properties: every metadata key but the platform ones and {@code typeKeys}.
+   * Scalars count as their text, each item of an array on its own, nested objects only as present.
+   */
+  private void properties(EventRow row, LocalDate day, String name, JsonNode metadata, Set<String> typeKeys) {
+    for (Map.Entry<String, JsonNode> property : metadata.properties()) {
+      String key = property.getKey();
+      if (PLATFORM_KEYS.contains(key) || typeKeys.contains(key)) {
+        continue;
+      }
+      List<Object> present = List.of(row.service(), day, row.eventType(), name, key, 0, "");
+      change(RollupTable.PROPERTIES, present, 1);
+      Set<String> values = new LinkedHashSet<>();
+      JsonNode value = property.getValue();
+      if (value.isValueNode()) {
+        values.add(dimension(value.asText()));
+      }
+      value.forEach(item -> {
+        if (item.isValueNode()) {
+          values.add(dimension(item.asText()));
+        }
+      });
+      for (String text : values) {
+        change(RollupTable.PROPERTIES, List.of(row.service(), day, row.eventType(), name, key, 1, text), 1);
+      }
     }
   }
 

@@ -15,7 +15,11 @@ import dev.telemetrykit.collector.analytics.Analytics.ActiveUsers;
 import dev.telemetrykit.collector.analytics.Analytics.CommandCount;
 import dev.telemetrykit.collector.analytics.Analytics.CommandOptions;
 import dev.telemetrykit.collector.analytics.Analytics.CommandStats;
+import dev.telemetrykit.collector.analytics.Analytics.Deprecation;
+import dev.telemetrykit.collector.analytics.Analytics.EventProperties;
+import dev.telemetrykit.collector.analytics.Analytics.EventTypeCount;
 import dev.telemetrykit.collector.analytics.Analytics.FailureClass;
+import dev.telemetrykit.collector.analytics.Analytics.UserShare;
 import dev.telemetrykit.collector.analytics.Analytics.FailurePeriod;
 import dev.telemetrykit.collector.analytics.Analytics.Release;
 import dev.telemetrykit.collector.analytics.Analytics.Releases;
@@ -113,17 +117,48 @@ abstract class AnalyticsContract {
   @Test
   void dailyActiveUsersCountEachUserOncePerDay() {
     assertThat(analytics.activeUsers(SERVICE, KNOWN_DAYS, Interval.DAY)).containsExactly(
-        new ActiveUsers("2026-11-16", "2026-11-16", 2), // alice, bob
-        new ActiveUsers("2026-11-17", "2026-11-17", 2), // alice, carol
-        new ActiveUsers("2026-11-23", "2026-11-23", 1), // bob
-        new ActiveUsers("2026-11-24", "2026-11-24", 2)); // alice, bob
+        new ActiveUsers("2026-11-16", "2026-11-16", 2, 2, 0), // alice, bob: both new
+        new ActiveUsers("2026-11-17", "2026-11-17", 2, 1, 1), // alice back, carol new
+        new ActiveUsers("2026-11-23", "2026-11-23", 1, 0, 1), // bob
+        new ActiveUsers("2026-11-24", "2026-11-24", 2, 0, 2)); // alice, bob
   }
 
   @Test
   void weeklyActiveUsersCountEachUserOncePerIsoWeek() {
     assertThat(analytics.activeUsers(SERVICE, KNOWN_DAYS, Interval.WEEK)).containsExactly(
-        new ActiveUsers("2026-W47", "2026-11-16", 3),
-        new ActiveUsers("2026-W48", "2026-11-23", 2));
+        new ActiveUsers("2026-W47", "2026-11-16", 3, 3, 0),
+        new ActiveUsers("2026-W48", "2026-11-23", 2, 0, 2));
+  }
+
+  @Test
+  void aUserFirstSeenBeforeTheRangeIsReturning() {
+    assertThat(analytics.activeUsers(SERVICE, new DateRange(D2, D2), Interval.DAY))
+        .containsExactly(new ActiveUsers("2026-11-17", "2026-11-17", 2, 1, 1)); // alice was seen on D1
+  }
+
+  @Test
+  void customEventTypesAreCountedWithTheirUsers() {
+    assertThat(analytics.customEvents(SERVICE, KNOWN_DAYS)).containsExactly(new EventTypeCount("plugin.loaded", 1, 1));
+    assertThat(analytics.customEvents(OTHER_SERVICE, KNOWN_DAYS)).isEmpty();
+    assertThat(analytics.eventProperties(SERVICE, "plugin.loaded", null, KNOWN_DAYS, 10))
+        .isEqualTo(new EventProperties(1, List.of())); // it carried no metadata
+    assertThat(analytics.eventProperties(SERVICE, "feature_used", "cache", KNOWN_DAYS, 10).events()).isEqualTo(2);
+  }
+
+  @Test
+  void deprecationShowsJavaMajorVersionsAndPlatformsAsSharesOfUsers() {
+    Deprecation all = analytics.deprecation(SERVICE, KNOWN_DAYS, null);
+
+    assertThat(all.users()).isEqualTo(3);
+    assertThat(all.javaMajor()).containsExactly(new UserShare("17", 2, 0.6667), new UserShare("21", 1, 0.3333));
+    assertThat(all.os()).containsExactly(new UserShare("linux", 2, 0.6667), new UserShare("mac", 1, 0.3333),
+        new UserShare("windows", 1, 0.3333));
+    assertThat(all.arch()).containsExactly(new UserShare("amd64", 3, 1.0), new UserShare("aarch64", 1, 0.3333));
+    assertThat(all.osArch()).containsExactly(new UserShare("linux/amd64", 2, 0.6667),
+        new UserShare("mac/aarch64", 1, 0.3333), new UserShare("windows/amd64", 1, 0.3333));
+    Deprecation old = analytics.deprecation(SERVICE, KNOWN_DAYS, "1.1.0");
+    assertThat(old.users()).isEqualTo(1);
+    assertThat(old.javaMajor()).containsExactly(new UserShare("21", 1, 1.0));
   }
 
   @Test

@@ -61,6 +61,10 @@ final class KnownEventsStore {
       reports.add(analytics.commands(service, range, 1_000, new RunFilter("1.2.0", false)));
       reports.add(analytics.failures(service, range, new RunFilter("1.2.0", null)));
       reports.add(analytics.failurePeriods(service, range, RunFilter.ALL, Interval.DAY));
+      reports.add(analytics.customEvents(service, range));
+      reports.add(analytics.eventProperties(service, "plugin.loaded", null, range, 100));
+      reports.add(analytics.eventProperties(service, "feature_used", null, range, 100));
+      reports.add(analytics.deprecation(service, range, null));
       reports.add(analytics.summary(service, range));
     }
     return reports;

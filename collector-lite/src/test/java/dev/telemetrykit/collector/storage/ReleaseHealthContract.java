@@ -79,6 +79,34 @@ abstract class ReleaseHealthContract {
     assertThat(analytics.releases("deployer", HISTORY, new RunFilter("1.7.0", null)).regressions()).isEmpty();
   }
 
+  @Test
+  void customEventsAndFeaturePropertiesAreCountedWithTheirValues() {
+    var types = analytics.customEvents("dbtool", HISTORY);
+    assertThat(types).extracting(t -> t.eventType()).containsExactly("plugin.loaded");
+
+    var plugin = analytics.eventProperties("dbtool", "plugin.loaded", null, HISTORY, 10);
+    assertThat(plugin.events()).isEqualTo(types.get(0).count());
+    assertThat(plugin.properties()).extracting(p -> p.property()).containsExactlyInAnyOrder("plugin", "cached");
+    assertThat(plugin.properties()).allSatisfy(p -> {
+      assertThat(p.count()).isEqualTo(plugin.events());
+      assertThat(p.values().stream().mapToLong(v -> v.count()).sum()).isEqualTo(plugin.events());
+    });
+    var export = analytics.eventProperties("dbtool", "feature_used", "export", HISTORY, 2);
+    assertThat(export.properties()).singleElement().satisfies(format -> {
+      assertThat(format.property()).isEqualTo("format");
+      assertThat(format.values()).hasSize(2).first().satisfies(top -> assertThat(top.value()).isEqualTo("table"));
+    });
+  }
+
+  @Test
+  void newAndReturningUsersAddUpToActiveUsers() {
+    var weeks = analytics.activeUsers("acme-cli", HISTORY, Analytics.Interval.WEEK);
+
+    assertThat(weeks).allSatisfy(w -> assertThat(w.newUsers() + w.returningUsers()).isEqualTo(w.users()));
+    assertThat(weeks.get(0).returningUsers()).isZero();
+    assertThat(weeks.get(weeks.size() - 1).newUsers()).isLessThan(weeks.get(0).newUsers());
+  }
+
   private long runs(RunFilter filter) {
     return analytics.releases("deployer", HISTORY, filter).versions().stream().mapToLong(Release::runs).sum();
   }
