@@ -60,7 +60,7 @@ class AnalyticsEndpointTest {
   @ValueSource(strings = {"commands", "commands/build/options", "active-users", "active-users?interval=week",
       "versions", "platforms", "features", "failures", "summary", "releases", "releases?ci=true&version=1.2.0",
       "commands?version=1.1.0", "failures?version=1.2.0&interval=day&ci=false", "events",
-      "events/plugin.loaded/properties", "events/feature_used/properties?name=cache", "deprecation?version=1.1.0"})
+      "events/plugin.loaded/properties", "events/feature_used/properties?name=cache", "deprecation?version=1.1.0", "inventory?version=1.2.0"})
   void everyReportNamesItsServiceAndRange(String report) {
     String separator = report.contains("?") ? "&" : "?";
 

@@ -137,6 +137,15 @@ public interface Analytics {
   /** Distinct users with one value, and their share of all users (0 to 1). */
   record UserShare(String value, long users, Double share) {}
 
+  /**
+   * A command of the declared command tree with its runs in the range (0: never run), and its
+   * declared options with the runs that named them.
+   */
+  record InventoryCommand(String command, long runs, List<OptionRuns> options) {}
+
+  /** A declared option and the runs that named it (0: never used). */
+  record OptionRuns(String option, long runs) {}
+
   /** Failed runs among all runs in one day or ISO week ({@code period} as in {@link ActiveUsers}). */
   record FailurePeriod(String period, String start, long runs, long failedRuns, Double failureRate) {}
 
@@ -195,6 +204,13 @@ public interface Analytics {
 
   /** Java major versions, OS and architecture as shares of users; {@code version} null for all. */
   Deprecation deprecation(String service, DateRange range, String version);
+
+  /**
+   * The command tree the tool declared ({@code inventory} events of {@code version}, or of every
+   * version when null, sent on or before the range's last day) with each command's and option's
+   * runs in the range, zeros included: never-run commands last.
+   */
+  List<InventoryCommand> inventory(String service, DateRange range, String version);
 
   /** Totals over the range. */
   Summary summary(String service, DateRange range);

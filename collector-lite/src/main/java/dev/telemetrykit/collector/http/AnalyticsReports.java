@@ -3,6 +3,7 @@ package dev.telemetrykit.collector.http;
 import dev.telemetrykit.collector.analytics.Analytics.ActiveUsers;
 import dev.telemetrykit.collector.analytics.Analytics.CommandStats;
 import dev.telemetrykit.collector.analytics.Analytics.EventTypeCount;
+import dev.telemetrykit.collector.analytics.Analytics.InventoryCommand;
 import dev.telemetrykit.collector.analytics.Analytics.PropertyUsage;
 import dev.telemetrykit.collector.analytics.Analytics.UserShare;
 import dev.telemetrykit.collector.analytics.Analytics.FailureClass;
@@ -53,6 +54,8 @@ final class AnalyticsReports {
 
   record Deprecation(String service, String from, String to, String version, long users, List<UserShare> javaMajor,
       List<UserShare> os, List<UserShare> arch, List<UserShare> osArch) {}
+
+  record Inventory(String service, String from, String to, String version, List<InventoryCommand> commands) {}
 
   record Summary(String service, String from, String to, long events, long runs, long activeUsers,
       Double successRate, long failedRuns, long ciRuns, Double ciShare) {}

@@ -52,6 +52,7 @@ public final class AnalyticsRoutes implements RouteGroup {
     routes.get(SERVICE + "/events", this::events);
     routes.get(SERVICE + "/events/{type}/properties", this::eventProperties);
     routes.get(SERVICE + "/deprecation", this::deprecation);
+    routes.get(SERVICE + "/inventory", this::inventory);
   }
 
   private void commands(Context ctx) {
@@ -139,6 +140,13 @@ public final class AnalyticsRoutes implements RouteGroup {
     Analytics.Deprecation spread = analytics.get().deprecation(r.service, r.range, version);
     ctx.json(new AnalyticsReports.Deprecation(r.service, r.from(), r.to(), version, spread.users(),
         spread.javaMajor(), spread.os(), spread.arch(), spread.osArch()));
+  }
+
+  private void inventory(Context ctx) {
+    Request r = request(ctx);
+    String version = AnalyticsParameters.version(ctx.queryParam("version"));
+    ctx.json(new AnalyticsReports.Inventory(r.service, r.from(), r.to(), version,
+        analytics.get().inventory(r.service, r.range, version)));
   }
 
   private void summary(Context ctx) {

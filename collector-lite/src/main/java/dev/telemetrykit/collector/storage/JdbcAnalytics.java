@@ -228,6 +228,39 @@ final class JdbcAnalytics implements Analytics {
         shares(osArch, users[0]));
   }
 
+  @Override
+  public List<InventoryCommand> inventory(String service, DateRange range, String version) {
+    List<Object> declaredParameters = new ArrayList<>(List.of(service, range.to()));
+    String declaredRows = "inventory_daily WHERE service = ? AND day <= ?" + filtered(new RunFilter(version, null), declaredParameters);
+    Map<String, List<String>> declared = new HashMap<>();
+    sql.list("SELECT DISTINCT command, option_name FROM " + declaredRows, declaredParameters, row -> {
+      List<String> options = declared.computeIfAbsent(row.getString(1), c -> new ArrayList<>());
+      if (!row.getString(2).isEmpty()) {
+        options.add(row.getString(2));
+      }
+      return null;
+    });
+    if (declared.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Long> commandRuns = new HashMap<>();
+    commands(service, range, Integer.MAX_VALUE, new RunFilter(version, null))
+        .forEach(stats -> commandRuns.put(stats.command(), stats.count()));
+    // option_daily has no version key: option runs count every version's runs of the command.
+    Map<String, Map<String, Long>> optionRuns = new HashMap<>();
+    sql.list("SELECT command, option_name, SUM(runs) FROM option_daily" + RANGE + " AND is_value = 0"
+        + " GROUP BY command, option_name", parameters(service, range), row -> {
+          optionRuns.computeIfAbsent(row.getString(1), c -> new HashMap<>()).put(row.getString(2), row.getLong(3));
+          return null;
+        });
+    return declared.entrySet().stream()
+        .map(e -> new InventoryCommand(e.getKey(), commandRuns.getOrDefault(e.getKey(), 0L), e.getValue().stream()
+            .map(option -> new OptionRuns(option, optionRuns.getOrDefault(e.getKey(), Map.of()).getOrDefault(option, 0L)))
+            .sorted(byCount(OptionRuns::runs, OptionRuns::option)).toList()))
+        .sorted(byCount(InventoryCommand::runs, InventoryCommand::command))
+        .toList();
+  }
+
   private static List<UserShare> shares(PlatformSpread spread, long users) {
     return spread.counts().stream().map(c -> new UserShare(c.value(), c.users(), ratio(c.users(), users))).toList();
   }

@@ -39,9 +39,10 @@ final class RollupBackfill implements JavaMigration {
         // V2 created these; failure_daily, also from V2, is rebuilt (with more keys) by V4.
         new RollupBackfill(dialect, "2.1", "backfill daily rollups", EnumSet.of(RollupTable.SERVICES,
             RollupTable.COMMANDS, RollupTable.OPTIONS, RollupTable.USERS, RollupTable.USAGE)),
-        new RollupBackfill(dialect, "4.1", "backfill release rollups",
-            EnumSet.of(RollupTable.RELEASES, RollupTable.VERSIONS, RollupTable.FAILURES)),
-        new RollupBackfill(dialect, "5.1", "backfill event rollups", EnumSet.of(RollupTable.EVENTS, RollupTable.PROPERTIES)));
+        // One pass over the stored events for every table V4 created or rebuilt.
+        new RollupBackfill(dialect, "4.1", "backfill release, event and inventory rollups",
+            EnumSet.of(RollupTable.RELEASES, RollupTable.VERSIONS, RollupTable.FAILURES, RollupTable.EVENTS,
+                RollupTable.PROPERTIES, RollupTable.INVENTORY)));
   }
 
   @Override

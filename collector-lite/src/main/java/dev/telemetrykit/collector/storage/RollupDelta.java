@@ -117,6 +117,10 @@ final class RollupDelta {
   }
 
   private void usage(EventRow row, LocalDate day, JsonNode metadata) {
+    if (row.eventType().equals("inventory")) {
+      inventory(row, day, metadata);
+      return;
+    }
     String kind = switch (row.eventType()) {
       case "command_executed" -> "command";
       case "feature_used" -> "feature";
@@ -137,6 +141,24 @@ final class RollupDelta {
         change(RollupTable.USAGE, List.of(row.service(), day, kind, name.textValue(), row.userId()), 1);
       }
       properties(row, day, dimension(name.textValue()), metadata, Set.of(kind));
+    }
+  }
+
+  /** A command of the tool's declared tree, and its options: each counted once per event. */
+  private void inventory(EventRow row, LocalDate day, JsonNode metadata) {
+    if (row.command() == null) {
+      return; // validation requires it; a stored event from before the rule would lack it
+    }
+    String version = dimension(row.version() != null ? row.version() : row.serviceVersion());
+    Set<String> names = new LinkedHashSet<>();
+    names.add("");
+    metadata.path("options").forEach(option -> {
+      if (option.isTextual()) {
+        names.add(option.textValue());
+      }
+    });
+    for (String option : names) {
+      change(RollupTable.INVENTORY, List.of(row.service(), day, version, row.command(), option), 1);
     }
   }
 

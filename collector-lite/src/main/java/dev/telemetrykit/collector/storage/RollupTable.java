@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The daily rollup tables (migrations V2, V4 and V5) and the statements that change them. Every table is keyed
+ * The daily rollup tables (migrations V2 and V4) and the statements that change them. Every table is keyed
  * by service and day plus its own dimensions, and holds counts that are only ever added to, so the
  * same upsert serves new events (+1) and deleted ones (-1).
  */
@@ -24,7 +24,8 @@ enum RollupTable {
   VERSIONS("version_daily", List.of("service", "day", "version"), List.of("events"), false),
   EVENTS("event_daily", List.of("service", "day", "event_type", "user_id"), List.of("events"), true),
   PROPERTIES("property_daily", List.of("service", "day", "event_type", "name", "property", "is_value", "value"),
-      List.of("events"), false);
+      List.of("events"), false),
+  INVENTORY("inventory_daily", List.of("service", "day", "version", "command", "option_name"), List.of("events"), false);
 
   private final String name;
   private final List<String> keys;

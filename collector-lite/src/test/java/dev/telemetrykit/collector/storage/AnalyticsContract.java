@@ -19,6 +19,8 @@ import dev.telemetrykit.collector.analytics.Analytics.Deprecation;
 import dev.telemetrykit.collector.analytics.Analytics.EventProperties;
 import dev.telemetrykit.collector.analytics.Analytics.EventTypeCount;
 import dev.telemetrykit.collector.analytics.Analytics.FailureClass;
+import dev.telemetrykit.collector.analytics.Analytics.InventoryCommand;
+import dev.telemetrykit.collector.analytics.Analytics.OptionRuns;
 import dev.telemetrykit.collector.analytics.Analytics.UserShare;
 import dev.telemetrykit.collector.analytics.Analytics.FailurePeriod;
 import dev.telemetrykit.collector.analytics.Analytics.Release;
@@ -36,7 +38,15 @@ import dev.telemetrykit.collector.analytics.Analytics.VersionUsers;
 import dev.telemetrykit.collector.analytics.DateRange;
 import dev.telemetrykit.collector.analytics.DurationBuckets;
 import dev.telemetrykit.collector.support.KnownEvents;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.telemetrykit.collector.ingest.Batch;
+import dev.telemetrykit.collector.ingest.Event;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -270,6 +280,32 @@ abstract class AnalyticsContract {
         new FailurePeriod("2026-11-24", "2026-11-24", 2, 1, 0.5));
     assertThat(analytics.failurePeriods(SERVICE, KNOWN_DAYS, new RunFilter("1.1.0", false), Interval.WEEK))
         .containsExactly(new FailurePeriod("2026-W47", "2026-11-16", 2, 1, 0.5));
+  }
+
+  @Test
+  void inventoryListsEveryDeclaredCommandAndOptionWithItsRunsZerosIncluded() {
+    store.store(new Batch(SERVICE, "1.2.0", List.of(
+        inventoryEvent("inventory-build", "build", "--target", "--verbose", "--dry-run"),
+        inventoryEvent("inventory-clean", "clean"))));
+
+    // build ran 6 times on 1.2.0 (runs 1 2 5 7 8 10); option runs count every version (--target: 1 2 3).
+    assertThat(analytics.inventory(SERVICE, KNOWN_DAYS, "1.2.0")).containsExactly(
+        new InventoryCommand("build", 6, List.of(new OptionRuns("--target", 3), new OptionRuns("--verbose", 1),
+            new OptionRuns("--dry-run", 0))),
+        new InventoryCommand("clean", 0, List.of()));
+    assertThat(analytics.inventory(SERVICE, KNOWN_DAYS, null)).extracting(InventoryCommand::runs).containsExactly(7L, 0L);
+    assertThat(analytics.inventory(SERVICE, KNOWN_DAYS, "1.1.0")).isEmpty(); // that version declared nothing
+  }
+
+  private static Event inventoryEvent(String id, String command, String... options) {
+    ObjectNode metadata = new ObjectMapper().createObjectNode().put("command", command).put("version", "1.2.0");
+    ArrayNode names = metadata.putArray("options");
+    for (String option : options) {
+      names.add(option);
+    }
+    return new Event(UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).toString(), "inventory",
+        D1.atTime(9, 0).toInstant(ZoneOffset.UTC).toEpochMilli(), KnownEvents.ALICE,
+        UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).toString(), metadata);
   }
 
   @Test

@@ -65,6 +65,7 @@ final class KnownEventsStore {
       reports.add(analytics.eventProperties(service, "plugin.loaded", null, range, 100));
       reports.add(analytics.eventProperties(service, "feature_used", null, range, 100));
       reports.add(analytics.deprecation(service, range, null));
+      reports.add(analytics.inventory(service, range, null));
       reports.add(analytics.summary(service, range));
     }
     return reports;
