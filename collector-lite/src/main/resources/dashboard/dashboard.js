@@ -6,7 +6,7 @@
 (() => {
   const TOKEN_KEY = "telemetry-kit.admin-token";
   const $ = id => document.getElementById(id);
-  const state = {service: null, from: null, to: null, today: null, command: null, generation: 0};
+  const state = {service: null, from: null, to: null, today: null, command: null, ci: "", generation: 0};
 
   class Unauthorized extends Error {}
 
@@ -23,6 +23,11 @@
 
   function range() {
     return "from=" + state.from + "&to=" + state.to;
+  }
+
+  /** The CI filter for the reports about runs: "" (all runs), "&ci=true" or "&ci=false". */
+  function runFilter() {
+    return state.ci ? "&ci=" + state.ci : "";
   }
 
   function servicePath(report) {
@@ -120,10 +125,11 @@
     document.body.dataset.state = "loading";
     try {
       const q = "?" + range();
-      const [summary, commands, users, versions, platforms, features, failures] = await Promise.all([
-        api(servicePath("/summary" + q)), api(servicePath("/commands" + q + "&limit=20")),
+      const [summary, commands, users, versions, platforms, features, failures, releases] = await Promise.all([
+        api(servicePath("/summary" + q)), api(servicePath("/commands" + q + "&limit=20" + runFilter())),
         api(servicePath("/active-users" + q)), api(servicePath("/versions" + q)),
-        api(servicePath("/platforms" + q)), api(servicePath("/features" + q)), api(servicePath("/failures" + q)),
+        api(servicePath("/platforms" + q)), api(servicePath("/features" + q)),
+        api(servicePath("/failures" + q + runFilter())), api(servicePath("/releases" + q + runFilter())),
       ]);
       if (generation !== state.generation) return; // a newer choice is loading
       show("ready");
@@ -132,6 +138,7 @@
       $("range-empty").hidden = !empty;
       $("reports").hidden = empty;
       if (!empty) {
+        renderReleases(releases, versions.days);
         renderCommands(commands.commands);
         renderActivity(users.periods, versions.days);
         renderVersions(versions.days);
@@ -161,6 +168,53 @@
     $("stat-failed").textContent = count(s.failed_runs);
     $("stat-events").textContent = count(s.events);
     $("range-note").textContent = s.service + " · " + s.from + " to " + s.to + " (UTC, both inclusive)";
+  }
+
+  const ratioText = ratio => (ratio === null ? "" : ratio.toFixed(2).replace(/0$/, "") + "×");
+
+  /** A regression in words: "1.6.0: deploy fails 1.87× as often as 1.5.0 (5.0% → 9.4%), 2,094 runs". */
+  function regressionText(r) {
+    const what = r.metric === "failure_rate"
+        ? r.command + " fails " + ratioText(r.ratio) + " as often as " + r.baseline_version
+          + " (" + percent(r.baseline) + " → " + percent(r.value) + ")"
+        : r.command + " " + (r.metric === "p50_ms" ? "p50" : "p95") + " " + ratioText(r.ratio) + " slower than "
+          + r.baseline_version + " (" + millis(r.baseline) + " → " + millis(r.value) + ")";
+    return r.version + ": " + what + ", " + count(r.runs) + " runs";
+  }
+
+  function renderReleases(report, versionDays) {
+    const list = $("regressions");
+    list.textContent = "";
+    for (const r of report.regressions) {
+      const item = document.createElement("li");
+      item.className = "regression";
+      item.textContent = regressionText(r);
+      list.appendChild(item);
+    }
+    $("regressions-none").hidden = report.regressions.length > 0;
+    const flagged = new Set(report.regressions.map(r => r.version));
+    const body = $("releases-table").tBodies[0];
+    body.textContent = "";
+    for (const v of report.versions) {
+      const row = body.insertRow();
+      row.dataset.version = v.version;
+      row.classList.toggle("flagged", flagged.has(v.version));
+      cell(row, v.version + (flagged.has(v.version) ? " (regression)" : ""));
+      cell(row, v.first_seen || "–");
+      cell(row, count(v.users), "num");
+      cell(row, percent(v.share_of_users), "num");
+      cell(row, count(v.runs), "num");
+      cell(row, percent(v.failure_rate), "num");
+      cell(row, v.p95_ms === null ? "–" : millis(v.p95_ms), "num");
+    }
+    // "On the latest version": of the users on the range's last active day, those on the newest version.
+    const latest = report.versions.length ? report.versions[0].version : null;
+    const lastDay = versionDays.reduce((day, row) => (row.day > day ? row.day : day), "");
+    const onDay = versionDays.filter(row => row.day === lastDay);
+    const total = onDay.reduce((sum, row) => sum + row.users, 0);
+    const onLatest = onDay.filter(row => row.version === latest).reduce((sum, row) => sum + row.users, 0);
+    $("latest-share").textContent = latest && total
+        ? "On the latest version (" + latest + ") on " + lastDay + ": " + percent(onLatest / total) + " of users" : "";
   }
 
   function cell(row, text, className) {
@@ -278,6 +332,11 @@
   $("service").addEventListener("change", event => {
     state.service = event.target.value;
     state.command = null;
+    load();
+  });
+
+  $("ci").addEventListener("change", event => {
+    state.ci = event.target.value;
     load();
   });
 

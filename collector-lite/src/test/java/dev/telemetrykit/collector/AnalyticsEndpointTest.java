@@ -45,7 +45,7 @@ class AnalyticsEndpointTest {
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
     JsonNode body = response.json();
-    assertThat(fieldNames(body)).containsExactly("service", "from", "to", "commands");
+    assertThat(fieldNames(body)).containsExactly("service", "from", "to", "version", "ci", "commands");
     assertThat(body.get("from").textValue()).isEqualTo("2026-11-16");
     assertThat(body.get("to").textValue()).isEqualTo("2026-11-24");
     JsonNode build = body.get("commands").get(0);
@@ -58,7 +58,9 @@ class AnalyticsEndpointTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"commands", "commands/build/options", "active-users", "active-users?interval=week",
-      "versions", "platforms", "features", "failures", "summary"})
+      "versions", "platforms", "features", "failures", "summary", "releases", "releases?ci=true&version=1.2.0",
+      "commands?version=1.1.0", "failures?version=1.2.0&interval=day&ci=false", "events",
+      "events/plugin.loaded/properties", "events/feature_used/properties?name=cache", "deprecation?version=1.1.0", "inventory?version=1.2.0"})
   void everyReportNamesItsServiceAndRange(String report) {
     String separator = report.contains("?") ? "&" : "?";
 
@@ -75,9 +77,52 @@ class AnalyticsEndpointTest {
     JsonNode platforms = collector.get(SERVICE + "/platforms?" + KNOWN_DAYS).json();
 
     assertThat(fieldNames(summary)).containsExactly("service", "from", "to", "events", "runs", "active_users",
-        "success_rate", "failed_runs");
+        "success_rate", "failed_runs", "ci_runs", "ci_share");
+    assertThat(summary.get("ci_runs").longValue()).isEqualTo(1);
+    assertThat(summary.get("ci_share").doubleValue()).isEqualTo(0.1);
     assertThat(summary.get("active_users").longValue()).isEqualTo(3);
     assertThat(fieldNames(platforms)).containsExactly("service", "from", "to", "os", "arch", "java_version");
+  }
+
+  @Test
+  void releasesListVersionsAndRegressionsWithTheDocumentedKeys() {
+    JsonNode body = collector.get(SERVICE + "/releases?" + KNOWN_DAYS).json();
+
+    assertThat(fieldNames(body)).containsExactly("service", "from", "to", "version", "ci", "versions", "regressions");
+    JsonNode newest = body.get("versions").get(0);
+    assertThat(fieldNames(newest)).containsExactly("version", "first_seen", "users", "runs", "share_of_users",
+        "failure_rate", "p50_ms", "p95_ms");
+    assertThat(newest.get("version").textValue()).isEqualTo("1.2.0");
+    assertThat(newest.get("share_of_users").doubleValue()).isEqualTo(1.0);
+    assertThat(body.get("regressions").isArray()).isTrue();
+  }
+
+  @Test
+  void failuresPerDayOfOneVersion() {
+    JsonNode body = collector.get(SERVICE + "/failures?version=1.2.0&interval=day&" + KNOWN_DAYS).json();
+
+    assertThat(body.get("version").textValue()).isEqualTo("1.2.0");
+    assertThat(body.get("interval").textValue()).isEqualTo("day");
+    JsonNode first = body.get("periods").get(0);
+    assertThat(fieldNames(first)).containsExactly("period", "start", "runs", "failed_runs", "failure_rate");
+    assertThat(first.get("period").textValue()).isEqualTo("2026-11-16");
+    assertThat(first.get("runs").longValue()).isEqualTo(2); // alice's two builds; bob ran 1.1.0
+  }
+
+  @Test
+  void eventsPropertiesAndDeprecationHaveTheDocumentedKeys() {
+    JsonNode events = collector.get(SERVICE + "/events?" + KNOWN_DAYS).json();
+    JsonNode properties = collector.get(SERVICE + "/events/feature_used/properties?name=cache&" + KNOWN_DAYS).json();
+    JsonNode deprecation = collector.get(SERVICE + "/deprecation?" + KNOWN_DAYS).json();
+
+    assertThat(fieldNames(events.get("events").get(0))).containsExactly("event_type", "count", "users");
+    assertThat(fieldNames(properties)).containsExactly("service", "from", "to", "event_type", "name", "events",
+        "properties");
+    assertThat(properties.get("events").longValue()).isEqualTo(2);
+    assertThat(fieldNames(deprecation)).containsExactly("service", "from", "to", "version", "users", "java_major",
+        "os", "arch", "os_arch");
+    assertThat(fieldNames(deprecation.get("java_major").get(0))).containsExactly("value", "users", "share");
+    assertThat(deprecation.get("java_major").get(0).get("value").textValue()).isEqualTo("17");
   }
 
   @Test
@@ -88,6 +133,8 @@ class AnalyticsEndpointTest {
     assertThat(body.get("periods").get(0).get("period").textValue()).isEqualTo("2026-W47");
     assertThat(body.get("periods").get(0).get("start").textValue()).isEqualTo("2026-11-16");
     assertThat(body.get("periods").get(0).get("users").longValue()).isEqualTo(3);
+    assertThat(body.get("periods").get(0).get("new_users").longValue()).isEqualTo(3);
+    assertThat(body.get("periods").get(1).get("returning_users").longValue()).isEqualTo(2);
   }
 
   @Test
@@ -122,7 +169,8 @@ class AnalyticsEndpointTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"from=2026-13-01", "to=2026-02-30", "from=yesterday", "from=2026-11-24&to=2026-11-16",
-      "limit=0", "limit=many", "interval=month"})
+      "limit=0", "limit=many", "interval=month", "ci=yes", "ci=TRUE",
+      "version=12345678901234567890123456789012345678901234567890123456789012345"})
   void badParameterIsA400NamingIt(String query) {
     String name = query.startsWith("from=2026-11-24") ? "from" : query.substring(0, query.indexOf('='));
 

@@ -131,6 +131,13 @@ public final class AnalyticsLatencyBenchmark implements Callable<Integer> {
           new ReportTimer.Report("features", base + "/features" + range),
           new ReportTimer.Report("failures", base + "/failures" + range),
           new ReportTimer.Report("options of the top command", base + "/commands/" + topCommand + "/options" + range),
+          new ReportTimer.Report("releases", base + "/releases" + range),
+          new ReportTimer.Report("releases, not in CI", base + "/releases" + range + "&ci=false"),
+          new ReportTimer.Report("commands of one version", base + "/commands" + range + "&version=1.4.0"),
+          new ReportTimer.Report("failures per day, one version", base + "/failures" + range + "&version=1.4.0&interval=day"),
+          new ReportTimer.Report("custom events", base + "/events" + range),
+          new ReportTimer.Report("feature properties", base + "/events/feature_used/properties" + range),
+          new ReportTimer.Report("deprecation", base + "/deprecation" + range),
           new ReportTimer.Report("services", "/api/services"));
       System.out.printf("%s: timing %d reports, load average %s%n", database.name(), reports.size(), loadAverage());
       Map<ReportTimer.Report, Latency> latencies = ReportTimer.time(client, reports, warmups, runs);

@@ -177,11 +177,16 @@ final class SyntheticEvents {
         day, null, null, null, null, version, user.os(), user.arch(), user.javaVersion(), null, json.toString());
   }
 
+  /** Installations more active than this (log-normal activity, sigma 1.3) count as CI machines. */
+  private static final double CI_ACTIVITY = 3.5;
+
   private static void platform(StringBuilder json, Installation user, String version) {
     json.append(",\"version\":\"").append(version)
         .append("\",\"os\":\"").append(user.os())
         .append("\",\"arch\":\"").append(user.arch())
-        .append("\",\"java_version\":\"").append(user.javaVersion()).append("\"}");
+        .append("\",\"java_version\":\"").append(user.javaVersion())
+        // The busiest installations, about one in six, are build machines: their runs are in CI.
+        .append(user.activity() > CI_ACTIVITY ? "\",\"ci\":true,\"interactive\":false}" : "\",\"ci\":false,\"interactive\":true}");
   }
 
   static LocalDate date(int dayIndex) {

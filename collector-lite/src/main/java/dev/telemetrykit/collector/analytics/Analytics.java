@@ -43,9 +43,10 @@ public interface Analytics {
 
   /**
    * Distinct users in one period: {@code period} is the day ({@code 2026-11-23}) or the ISO week
-   * ({@code 2026-W48}); {@code start} its first day.
+   * ({@code 2026-W48}); {@code start} its first day. {@code newUsers} were first seen in the period
+   * (in any retained event of the service), {@code returningUsers} before it.
    */
-  record ActiveUsers(String period, String start, long users) {}
+  record ActiveUsers(String period, String start, long users, long newUsers, long returningUsers) {}
 
   /** Version adoption: totals over the range, then per day. */
   record VersionAdoption(List<VersionUsers> totals, List<VersionDay> days) {}
@@ -77,8 +78,76 @@ public interface Analytics {
   /** Runs of one command. */
   record CommandCount(String command, long count) {}
 
-  /** The range at a glance: all events, command runs, distinct users, success rate, failed runs. */
-  record Summary(long events, long runs, long activeUsers, Double successRate, long failedRuns) {}
+  /**
+   * The range at a glance: all events, command runs, distinct users, success rate, failed runs, and
+   * the runs made in CI with their share of all runs.
+   */
+  record Summary(long events, long runs, long activeUsers, Double successRate, long failedRuns, long ciRuns,
+      Double ciShare) {}
+
+  /**
+   * Which command runs a report counts: one version (null: every version), and CI runs only
+   * ({@code true}), runs not in CI ({@code false}) or both (null).
+   */
+  record RunFilter(String version, Boolean ci) {
+    /** Every run. */
+    public static final RunFilter ALL = new RunFilter(null, null);
+
+    /** Whether the filter keeps every run. */
+    public boolean isAll() {
+      return version == null && ci == null;
+    }
+  }
+
+  /**
+   * One version over the range: when it first appeared (in any retained event, also before the
+   * range), its distinct users and their share of the range's active users, and its runs.
+   */
+  record Release(String version, String firstSeen, long users, long runs, Double shareOfUsers, Double failureRate,
+      Long p50Ms, Long p95Ms) {}
+
+  /**
+   * A command that {@code version} made worse than {@code baselineVersion}: {@code metric} is
+   * {@code failure_rate}, {@code p50_ms} or {@code p95_ms}; {@code runs} are the version's runs of
+   * the command; {@code ratio} is value / baseline (null when the baseline is 0).
+   */
+  record Regression(String version, String baselineVersion, String command, String metric, double baseline,
+      double value, Double ratio, long runs) {}
+
+  /** Versions, newest first appearance first, and the regressions found between them. */
+  record Releases(List<Release> versions, List<Regression> regressions) {}
+
+  /** Events of one custom event type and the distinct users that sent them. */
+  record EventTypeCount(String eventType, long count, long users) {}
+
+  /** The events of a type (and name), and each property they carried with its most frequent values. */
+  record EventProperties(long events, List<PropertyUsage> properties) {}
+
+  /** A property carried by {@code count} events, and its most frequent values. */
+  record PropertyUsage(String property, long count, List<ValueCount> values) {}
+
+  /**
+   * What could be dropped: the users of the range (of one version, if given) and how they spread
+   * over Java major versions, operating systems, architectures and OS/architecture pairs. Users
+   * whose events lack a value are counted in {@code users} but under no value.
+   */
+  record Deprecation(long users, List<UserShare> javaMajor, List<UserShare> os, List<UserShare> arch,
+      List<UserShare> osArch) {}
+
+  /** Distinct users with one value, and their share of all users (0 to 1). */
+  record UserShare(String value, long users, Double share) {}
+
+  /**
+   * A command of the declared command tree with its runs in the range (0: never run), and its
+   * declared options with the runs that named them.
+   */
+  record InventoryCommand(String command, long runs, List<OptionRuns> options) {}
+
+  /** A declared option and the runs that named it (0: never used). */
+  record OptionRuns(String option, long runs) {}
+
+  /** Failed runs among all runs in one day or ISO week ({@code period} as in {@link ActiveUsers}). */
+  record FailurePeriod(String period, String start, long runs, long failedRuns, Double failureRate) {}
 
   /** Every service with retained events, by name. */
   List<ServiceSeen> services();
@@ -87,7 +156,15 @@ public interface Analytics {
   boolean hasService(String service);
 
   /** The most-run commands, at most {@code limit}. */
-  List<CommandStats> commands(String service, DateRange range, int limit);
+  default List<CommandStats> commands(String service, DateRange range, int limit) {
+    return commands(service, range, limit, RunFilter.ALL);
+  }
+
+  /** The most-run commands among the runs {@code filter} keeps, at most {@code limit}. */
+  List<CommandStats> commands(String service, DateRange range, int limit, RunFilter filter);
+
+  /** Each version with its adoption and figures, and the regressions between versions. */
+  Releases releases(String service, DateRange range, RunFilter filter);
 
   /** Option and option-value counts of one command. */
   CommandOptions options(String service, String command, DateRange range);
@@ -105,7 +182,35 @@ public interface Analytics {
   Usage features(String service, DateRange range);
 
   /** Failure classes and the commands they occur in. */
-  List<FailureClass> failures(String service, DateRange range);
+  default List<FailureClass> failures(String service, DateRange range) {
+    return failures(service, range, RunFilter.ALL);
+  }
+
+  /** Failure classes and the commands they occur in, among the runs {@code filter} keeps. */
+  List<FailureClass> failures(String service, DateRange range, RunFilter filter);
+
+  /** Runs and failed runs per day or ISO week, among the runs {@code filter} keeps; periods without runs are left out. */
+  List<FailurePeriod> failurePeriods(String service, DateRange range, RunFilter filter, Interval interval);
+
+  /** Custom event types (all but the three well-known ones) with their events and users. */
+  List<EventTypeCount> customEvents(String service, DateRange range);
+
+  /**
+   * The properties of one event type's events, each with its {@code limit} most frequent values;
+   * for {@code feature_used} and {@code method_called}, {@code name} (a feature or method) narrows
+   * them to one; null for all.
+   */
+  EventProperties eventProperties(String service, String eventType, String name, DateRange range, int limit);
+
+  /** Java major versions, OS and architecture as shares of users; {@code version} null for all. */
+  Deprecation deprecation(String service, DateRange range, String version);
+
+  /**
+   * The command tree the tool declared ({@code inventory} events of {@code version}, or of every
+   * version when null, sent on or before the range's last day) with each command's and option's
+   * runs in the range, zeros included: never-run commands last.
+   */
+  List<InventoryCommand> inventory(String service, DateRange range, String version);
 
   /** Totals over the range. */
   Summary summary(String service, DateRange range);

@@ -52,7 +52,8 @@ public final class DurationBuckets {
     return Math.min(largest, Math.max(smallest, middle));
   }
 
-  private static double lowerBound(int bucket) {
+  /** The shortest duration a bucket {@code >= 1} holds, in milliseconds (not rounded). */
+  static double lowerBound(int bucket) {
     return Math.pow(2, (bucket - 1) / (double) PER_DOUBLING);
   }
 }

@@ -1,6 +1,7 @@
 package dev.telemetrykit.collector.http;
 
 import dev.telemetrykit.collector.analytics.Analytics.Interval;
+import dev.telemetrykit.collector.analytics.Analytics.RunFilter;
 import dev.telemetrykit.collector.analytics.DateRange;
 import dev.telemetrykit.collector.ingest.RequestRejectedException;
 import java.time.LocalDate;
@@ -13,6 +14,8 @@ import java.util.regex.Pattern;
 final class AnalyticsParameters {
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 1_000;
+  /** The rollups keep versions up to this many code points, so no longer one can match. */
+  static final int MAX_VERSION_LENGTH = 64;
   /** Dates both databases store (PostgreSQL has no year 0); no event is older than 1970 anyway. */
   static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -84,5 +87,38 @@ final class AnalyticsParameters {
       case "week" -> Interval.WEEK;
       default -> throw RequestRejectedException.invalid("interval", "must be day or week");
     };
+  }
+
+  /** {@code ci}: {@code true}, {@code false} or absent (every run). */
+  static Boolean ci(String text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    return switch (text) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> throw RequestRejectedException.invalid("ci", "must be true or false");
+    };
+  }
+
+  /** {@code version}: a version name of at most {@value #MAX_VERSION_LENGTH} characters, or absent (every version). */
+  static String version(String text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    if (text.codePointCount(0, text.length()) > MAX_VERSION_LENGTH) {
+      throw RequestRejectedException.invalid("version", "must be at most " + MAX_VERSION_LENGTH + " characters");
+    }
+    return text;
+  }
+
+  /** The run filter of {@code version} and {@code ci}. */
+  static RunFilter runFilter(String versionText, String ciText) {
+    return new RunFilter(version(versionText), ci(ciText));
+  }
+
+  /** {@code interval} where it is optional: null when absent. */
+  static Interval optionalInterval(String text) {
+    return text == null || text.isEmpty() ? null : interval(text);
   }
 }

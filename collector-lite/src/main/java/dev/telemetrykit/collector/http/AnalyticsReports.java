@@ -2,9 +2,16 @@ package dev.telemetrykit.collector.http;
 
 import dev.telemetrykit.collector.analytics.Analytics.ActiveUsers;
 import dev.telemetrykit.collector.analytics.Analytics.CommandStats;
+import dev.telemetrykit.collector.analytics.Analytics.EventTypeCount;
+import dev.telemetrykit.collector.analytics.Analytics.InventoryCommand;
+import dev.telemetrykit.collector.analytics.Analytics.PropertyUsage;
+import dev.telemetrykit.collector.analytics.Analytics.UserShare;
 import dev.telemetrykit.collector.analytics.Analytics.FailureClass;
+import dev.telemetrykit.collector.analytics.Analytics.FailurePeriod;
 import dev.telemetrykit.collector.analytics.Analytics.OptionUsage;
 import dev.telemetrykit.collector.analytics.Analytics.PlatformCount;
+import dev.telemetrykit.collector.analytics.Analytics.Regression;
+import dev.telemetrykit.collector.analytics.Analytics.Release;
 import dev.telemetrykit.collector.analytics.Analytics.ServiceSeen;
 import dev.telemetrykit.collector.analytics.Analytics.UsageCount;
 import dev.telemetrykit.collector.analytics.Analytics.VersionDay;
@@ -21,7 +28,10 @@ final class AnalyticsReports {
 
   record Services(List<ServiceSeen> services) {}
 
-  record Commands(String service, String from, String to, List<CommandStats> commands) {}
+  record Commands(String service, String from, String to, String version, Boolean ci, List<CommandStats> commands) {}
+
+  record Releases(String service, String from, String to, String version, Boolean ci, List<Release> versions,
+      List<Regression> regressions) {}
 
   record Options(String service, String command, String from, String to, long runs, List<OptionUsage> options) {}
 
@@ -34,8 +44,19 @@ final class AnalyticsReports {
 
   record Features(String service, String from, String to, List<UsageCount> features, List<UsageCount> methods) {}
 
-  record Failures(String service, String from, String to, List<FailureClass> failures) {}
+  record Failures(String service, String from, String to, String version, Boolean ci, String interval,
+      List<FailureClass> failures, List<FailurePeriod> periods) {}
+
+  record Events(String service, String from, String to, List<EventTypeCount> events) {}
+
+  record EventProperties(String service, String from, String to, String eventType, String name, long events,
+      List<PropertyUsage> properties) {}
+
+  record Deprecation(String service, String from, String to, String version, long users, List<UserShare> javaMajor,
+      List<UserShare> os, List<UserShare> arch, List<UserShare> osArch) {}
+
+  record Inventory(String service, String from, String to, String version, List<InventoryCommand> commands) {}
 
   record Summary(String service, String from, String to, long events, long runs, long activeUsers,
-      Double successRate, long failedRuns) {}
+      Double successRate, long failedRuns, long ciRuns, Double ciShare) {}
 }

@@ -2,6 +2,7 @@ package dev.telemetrykit.collector.http;
 
 import dev.telemetrykit.collector.analytics.Analytics;
 import dev.telemetrykit.collector.analytics.Analytics.Interval;
+import dev.telemetrykit.collector.analytics.Analytics.RunFilter;
 import dev.telemetrykit.collector.analytics.DateRange;
 import dev.telemetrykit.collector.ingest.Identifiers;
 import dev.telemetrykit.collector.ingest.RequestRejectedException;
@@ -40,6 +41,7 @@ public final class AnalyticsRoutes implements RouteGroup {
     routes.before("/api/*", ctx -> ctx.header("Cache-Control", "no-store"));
     routes.get("/api/services", ctx -> ctx.json(new AnalyticsReports.Services(analytics.get().services())));
     routes.get(SERVICE + "/commands", this::commands);
+    routes.get(SERVICE + "/releases", this::releases);
     routes.get(SERVICE + "/commands/{command}/options", this::options);
     routes.get(SERVICE + "/active-users", this::activeUsers);
     routes.get(SERVICE + "/versions", this::versions);
@@ -47,13 +49,30 @@ public final class AnalyticsRoutes implements RouteGroup {
     routes.get(SERVICE + "/features", this::features);
     routes.get(SERVICE + "/failures", this::failures);
     routes.get(SERVICE + "/summary", this::summary);
+    routes.get(SERVICE + "/events", this::events);
+    routes.get(SERVICE + "/events/{type}/properties", this::eventProperties);
+    routes.get(SERVICE + "/deprecation", this::deprecation);
+    routes.get(SERVICE + "/inventory", this::inventory);
   }
 
   private void commands(Context ctx) {
     Request r = request(ctx);
     int limit = AnalyticsParameters.limit(ctx.queryParam("limit"));
-    ctx.json(new AnalyticsReports.Commands(r.service, r.from(), r.to(),
-        analytics.get().commands(r.service, r.range, limit)));
+    RunFilter filter = runFilter(ctx);
+    ctx.json(new AnalyticsReports.Commands(r.service, r.from(), r.to(), filter.version(), filter.ci(),
+        analytics.get().commands(r.service, r.range, limit, filter)));
+  }
+
+  private void releases(Context ctx) {
+    Request r = request(ctx);
+    RunFilter filter = runFilter(ctx);
+    Analytics.Releases releases = analytics.get().releases(r.service, r.range, filter);
+    ctx.json(new AnalyticsReports.Releases(r.service, r.from(), r.to(), filter.version(), filter.ci(),
+        releases.versions(), releases.regressions()));
+  }
+
+  private static RunFilter runFilter(Context ctx) {
+    return AnalyticsParameters.runFilter(ctx.queryParam("version"), ctx.queryParam("ci"));
   }
 
   private void options(Context ctx) {
@@ -91,14 +110,50 @@ public final class AnalyticsRoutes implements RouteGroup {
 
   private void failures(Context ctx) {
     Request r = request(ctx);
-    ctx.json(new AnalyticsReports.Failures(r.service, r.from(), r.to(), analytics.get().failures(r.service, r.range)));
+    RunFilter filter = runFilter(ctx);
+    Interval interval = AnalyticsParameters.optionalInterval(ctx.queryParam("interval"));
+    ctx.json(new AnalyticsReports.Failures(r.service, r.from(), r.to(), filter.version(), filter.ci(),
+        interval == null ? null : interval.name().toLowerCase(Locale.ROOT),
+        analytics.get().failures(r.service, r.range, filter),
+        interval == null ? null : analytics.get().failurePeriods(r.service, r.range, filter, interval)));
+  }
+
+  private void events(Context ctx) {
+    Request r = request(ctx);
+    ctx.json(new AnalyticsReports.Events(r.service, r.from(), r.to(), analytics.get().customEvents(r.service, r.range)));
+  }
+
+  private void eventProperties(Context ctx) {
+    Request r = request(ctx);
+    String type = ctx.pathParam("type");
+    String name = ctx.queryParam("name");
+    name = name == null || name.isEmpty() ? null : name;
+    int limit = AnalyticsParameters.limit(ctx.queryParam("limit"));
+    Analytics.EventProperties properties = analytics.get().eventProperties(r.service, type, name, r.range, limit);
+    ctx.json(new AnalyticsReports.EventProperties(r.service, r.from(), r.to(), type, name, properties.events(),
+        properties.properties()));
+  }
+
+  private void deprecation(Context ctx) {
+    Request r = request(ctx);
+    String version = AnalyticsParameters.version(ctx.queryParam("version"));
+    Analytics.Deprecation spread = analytics.get().deprecation(r.service, r.range, version);
+    ctx.json(new AnalyticsReports.Deprecation(r.service, r.from(), r.to(), version, spread.users(),
+        spread.javaMajor(), spread.os(), spread.arch(), spread.osArch()));
+  }
+
+  private void inventory(Context ctx) {
+    Request r = request(ctx);
+    String version = AnalyticsParameters.version(ctx.queryParam("version"));
+    ctx.json(new AnalyticsReports.Inventory(r.service, r.from(), r.to(), version,
+        analytics.get().inventory(r.service, r.range, version)));
   }
 
   private void summary(Context ctx) {
     Request r = request(ctx);
     Analytics.Summary summary = analytics.get().summary(r.service, r.range);
     ctx.json(new AnalyticsReports.Summary(r.service, r.from(), r.to(), summary.events(), summary.runs(),
-        summary.activeUsers(), summary.successRate(), summary.failedRuns()));
+        summary.activeUsers(), summary.successRate(), summary.failedRuns(), summary.ciRuns(), summary.ciShare()));
   }
 
   /** The service and range every per-service report needs: range first (400), then service (404). */

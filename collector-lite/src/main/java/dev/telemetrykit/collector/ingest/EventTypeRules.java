@@ -35,7 +35,10 @@ final class EventTypeRules {
           new Rule("option_values", Kind.OPTION_VALUES, false),
           new Rule("error", Kind.CLASS_NAME, false)),
       "feature_used", with(new Rule("feature", Kind.NON_EMPTY_STRING, true)),
-      "method_called", with(new Rule("method", Kind.NON_EMPTY_STRING, true)));
+      "method_called", with(new Rule("method", Kind.NON_EMPTY_STRING, true)),
+      "inventory", with(
+          new Rule("command", Kind.NON_EMPTY_STRING, true),
+          new Rule("options", Kind.STRING_ARRAY, false)));
 
   /** Every key some well-known type defines: names of the protocol, so answers may show them. */
   private static final java.util.Set<String> WELL_KNOWN_KEYS = RULES.values().stream()

@@ -59,7 +59,7 @@ final class JdbcEventStore implements EventStore {
       Flyway.configure()
           .dataSource(DataSources.unpooled(dialect, jdbcUrl))
           .locations(dialect.migrationLocation())
-          .javaMigrations(new RollupBackfill(dialect))
+          .javaMigrations(RollupBackfill.all(dialect).toArray(RollupBackfill[]::new))
           .load()
           .migrate();
     } catch (FlywayException e) {

@@ -35,6 +35,8 @@ final class RollupDelta {
   static final long MAX_DURATION_MS = 1L << 36;
 
   private static final long MILLIS_PER_DAY = 86_400_000L;
+  /** Metadata keys every event type may carry: platform, not properties of the event. */
+  private static final Set<String> PLATFORM_KEYS = Set.of("version", "os", "arch", "java_version", "ci", "interactive");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Comparator<List<Object>> KEY_ORDER = RollupDelta::compareKeys;
 
@@ -93,32 +95,98 @@ final class RollupDelta {
         && row.command() != null && row.success() != null && row.durationMs() != null;
 
     change(RollupTable.SERVICES, List.of(service, day), 1);
+    change(RollupTable.VERSIONS, List.of(service, day, version), 1);
     if (sign > 0) {
       change(RollupTable.USERS, List.of(service, day, row.userId(), version, dimension(row.os()),
           dimension(row.arch()), dimension(row.javaVersion())), 1, run ? 1 : 0);
-      usage(row, day, metadata);
     }
+    usage(row, day, metadata);
     if (run) {
       String command = row.command();
       long duration = Math.min(row.durationMs(), MAX_DURATION_MS);
-      change(RollupTable.COMMANDS, List.of(service, day, command, DurationBuckets.bucketOf(duration)),
+      int bucket = DurationBuckets.bucketOf(duration);
+      int ci = flag(metadata, "ci");
+      change(RollupTable.COMMANDS, List.of(service, day, command, bucket), 1, row.success() ? 1 : 0, duration);
+      change(RollupTable.RELEASES, List.of(service, day, version, ci, flag(metadata, "interactive"), command, bucket),
           1, row.success() ? 1 : 0, duration);
       options(service, command, day, metadata);
       if (!row.success() || row.error() != null) {
-        change(RollupTable.FAILURES, List.of(service, day, row.error() == null ? "" : row.error(), command), 1);
+        change(RollupTable.FAILURES, List.of(service, day, version, ci, row.error() == null ? "" : row.error(), command), 1);
       }
     }
   }
 
   private void usage(EventRow row, LocalDate day, JsonNode metadata) {
+    if (row.eventType().equals("inventory")) {
+      inventory(row, day, metadata);
+      return;
+    }
     String kind = switch (row.eventType()) {
+      case "command_executed" -> "command";
       case "feature_used" -> "feature";
       case "method_called" -> "method";
       default -> null;
     };
-    JsonNode name = kind == null ? null : metadata.get(kind);
-    if (name != null && name.isTextual()) {
-      change(RollupTable.USAGE, List.of(row.service(), day, kind, name.textValue(), row.userId()), 1);
+    // Per-user tables only ever add: a deleted user's rows are removed whole (forDeletedEvents).
+    if (kind == null) {
+      if (sign > 0) {
+        change(RollupTable.EVENTS, List.of(row.service(), day, row.eventType(), row.userId()), 1);
+      }
+      properties(row, day, "", metadata, Set.of());
+      return;
+    }
+    JsonNode name = metadata.get(kind);
+    if (!kind.equals("command") && name != null && name.isTextual()) {
+      if (sign > 0) {
+        change(RollupTable.USAGE, List.of(row.service(), day, kind, name.textValue(), row.userId()), 1);
+      }
+      properties(row, day, dimension(name.textValue()), metadata, Set.of(kind));
+    }
+  }
+
+  /** A command of the tool's declared tree, and its options: each counted once per event. */
+  private void inventory(EventRow row, LocalDate day, JsonNode metadata) {
+    if (row.command() == null) {
+      return; // validation requires it; a stored event from before the rule would lack it
+    }
+    String version = dimension(row.version() != null ? row.version() : row.serviceVersion());
+    Set<String> names = new LinkedHashSet<>();
+    names.add("");
+    metadata.path("options").forEach(option -> {
+      if (option.isTextual()) {
+        names.add(option.textValue());
+      }
+    });
+    for (String option : names) {
+      change(RollupTable.INVENTORY, List.of(row.service(), day, version, row.command(), option), 1);
+    }
+  }
+
+  /**
+   * The event's own properties: every metadata key but the platform ones and {@code typeKeys}.
+   * Scalars count as their text, each item of an array on its own, nested objects only as present.
+   */
+  private void properties(EventRow row, LocalDate day, String name, JsonNode metadata, Set<String> typeKeys) {
+    for (Map.Entry<String, JsonNode> property : metadata.properties()) {
+      String key = property.getKey();
+      if (PLATFORM_KEYS.contains(key) || typeKeys.contains(key)) {
+        continue;
+      }
+      List<Object> present = List.of(row.service(), day, row.eventType(), name, key, 0, "");
+      change(RollupTable.PROPERTIES, present, 1);
+      Set<String> values = new LinkedHashSet<>();
+      JsonNode value = property.getValue();
+      if (value.isValueNode()) {
+        values.add(dimension(value.asText()));
+      }
+      value.forEach(item -> {
+        if (item.isValueNode()) {
+          values.add(dimension(item.asText()));
+        }
+      });
+      for (String text : values) {
+        change(RollupTable.PROPERTIES, List.of(row.service(), day, row.eventType(), name, key, 1, text), 1);
+      }
     }
   }
 
@@ -172,6 +240,12 @@ final class RollupDelta {
     for (int i = 0; i < amounts.length; i++) {
       sums[i] += sign * amounts[i];
     }
+  }
+
+  /** 1 when the metadata says {@code key: true}, else 0 (false or not sent). */
+  private static int flag(JsonNode metadata, String key) {
+    JsonNode value = metadata.get(key);
+    return value != null && value.isBoolean() && value.booleanValue() ? 1 : 0;
   }
 
   /** '' for a missing value (key columns are NOT NULL), cut to {@link #MAX_DIMENSION_LENGTH}. */

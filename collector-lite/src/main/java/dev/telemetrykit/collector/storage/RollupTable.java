@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The daily rollup tables (migration V2) and the statements that change them. Every table is keyed
+ * The daily rollup tables (migrations V2 and V4) and the statements that change them. Every table is keyed
  * by service and day plus its own dimensions, and holds counts that are only ever added to, so the
  * same upsert serves new events (+1) and deleted ones (-1).
  */
@@ -15,10 +15,17 @@ enum RollupTable {
       List.of("runs", "successes", "duration_sum"), false),
   OPTIONS("option_daily", List.of("service", "command", "day", "option_name", "is_value", "option_value"),
       List.of("runs"), false),
-  FAILURES("failure_daily", List.of("service", "day", "error", "command"), List.of("runs"), false),
+  FAILURES("failure_daily", List.of("service", "day", "version", "ci", "error", "command"), List.of("runs"), false),
   USERS("user_daily", List.of("service", "day", "user_id", "version", "os", "arch", "java_version"),
       List.of("events", "runs"), true),
-  USAGE("usage_daily", List.of("service", "day", "kind", "name", "user_id"), List.of("uses"), true);
+  USAGE("usage_daily", List.of("service", "day", "kind", "name", "user_id"), List.of("uses"), true),
+  RELEASES("release_daily", List.of("service", "day", "version", "ci", "interactive", "command", "bucket"),
+      List.of("runs", "successes", "duration_sum"), false),
+  VERSIONS("version_daily", List.of("service", "day", "version"), List.of("events"), false),
+  EVENTS("event_daily", List.of("service", "day", "event_type", "user_id"), List.of("events"), true),
+  PROPERTIES("property_daily", List.of("service", "day", "event_type", "name", "property", "is_value", "value"),
+      List.of("events"), false),
+  INVENTORY("inventory_daily", List.of("service", "day", "version", "command", "option_name"), List.of("events"), false);
 
   private final String name;
   private final List<String> keys;

@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 
 /** Applies a {@link RollupDelta} inside the caller's transaction, and removes rollup rows by user or age. */
@@ -20,7 +22,12 @@ final class RollupWriter {
 
   /** Adds the delta's counts; when it subtracts, also removes the rows it brought to zero. */
   void apply(Connection connection, RollupDelta delta) throws SQLException {
-    for (RollupTable table : RollupTable.values()) {
+    apply(connection, delta, EnumSet.allOf(RollupTable.class));
+  }
+
+  /** {@link #apply(Connection, RollupDelta)} for some tables only, e.g. those a migration created. */
+  void apply(Connection connection, RollupDelta delta, Set<RollupTable> tables) throws SQLException {
+    for (RollupTable table : tables) {
       SortedMap<List<Object>, long[]> changes = delta.changes(table);
       if (changes.isEmpty()) {
         continue;

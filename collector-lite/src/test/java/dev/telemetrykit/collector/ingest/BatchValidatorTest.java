@@ -182,6 +182,23 @@ class BatchValidatorTest {
         });
   }
 
+  @Test
+  void inventoryEventsNeedTheCommandAndTakeItsOptionNames() {
+    ObjectNode batch = Batches.commands(1, Batches.userId());
+    ObjectNode event = (ObjectNode) batch.withArray("events").get(0);
+    event.put("event_type", "inventory");
+    ObjectNode metadata = event.putObject("metadata").put("command", "remote add").put("version", "1.2.0");
+    metadata.putArray("options").add("--tag").add("--force");
+
+    assertThat(validator.validate(batch).events()).hasSize(1);
+    metadata.remove("command");
+    assertRejected(batch, "events[0].metadata.command");
+    metadata.put("command", "");
+    assertRejected(batch, "events[0].metadata.command");
+    metadata.put("command", "status").put("options", "--tag");
+    assertRejected(batch, "events[0].metadata.options");
+  }
+
   private static ObjectNode withTimestamp(long timestamp) {
     ObjectNode batch = Batches.commands(1, Batches.userId());
     ((ObjectNode) batch.withArray("events").get(0)).put("timestamp", timestamp);

@@ -3,6 +3,7 @@ package dev.telemetrykit.collector.storage;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telemetrykit.collector.analytics.Analytics;
 import dev.telemetrykit.collector.analytics.Analytics.Interval;
+import dev.telemetrykit.collector.analytics.Analytics.RunFilter;
 import dev.telemetrykit.collector.analytics.DateRange;
 import dev.telemetrykit.collector.ingest.Batch;
 import dev.telemetrykit.collector.ingest.BatchValidator;
@@ -55,6 +56,16 @@ final class KnownEventsStore {
       reports.add(analytics.platforms(service, range));
       reports.add(analytics.features(service, range));
       reports.add(analytics.failures(service, range));
+      reports.add(analytics.releases(service, range, RunFilter.ALL));
+      reports.add(analytics.releases(service, range, new RunFilter(null, true)));
+      reports.add(analytics.commands(service, range, 1_000, new RunFilter("1.2.0", false)));
+      reports.add(analytics.failures(service, range, new RunFilter("1.2.0", null)));
+      reports.add(analytics.failurePeriods(service, range, RunFilter.ALL, Interval.DAY));
+      reports.add(analytics.customEvents(service, range));
+      reports.add(analytics.eventProperties(service, "plugin.loaded", null, range, 100));
+      reports.add(analytics.eventProperties(service, "feature_used", null, range, 100));
+      reports.add(analytics.deprecation(service, range, null));
+      reports.add(analytics.inventory(service, range, null));
       reports.add(analytics.summary(service, range));
     }
     return reports;

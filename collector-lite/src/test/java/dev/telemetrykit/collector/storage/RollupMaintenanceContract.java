@@ -151,9 +151,9 @@ abstract class RollupMaintenanceContract {
     store.deleteUser(CAROL);
 
     var analytics = store.analytics();
-    assertThat(analytics.summary(SERVICE, AnalyticsContract.KNOWN_DAYS)).isEqualTo(new Summary(11, 8, 2, 0.75, 2));
+    assertThat(analytics.summary(SERVICE, AnalyticsContract.KNOWN_DAYS)).isEqualTo(new Summary(11, 8, 2, 0.75, 2, 1, 0.125));
     assertThat(analytics.activeUsers(SERVICE, AnalyticsContract.KNOWN_DAYS, Interval.DAY))
-        .contains(new ActiveUsers(D2.toString(), D2.toString(), 1));
+        .contains(new ActiveUsers(D2.toString(), D2.toString(), 1, 0, 1));
     assertThat(analytics.failures(SERVICE, AnalyticsContract.KNOWN_DAYS)).extracting(FailureClass::error)
         .containsExactly("java.io.IOException");
     assertThat(analytics.features(SERVICE, AnalyticsContract.KNOWN_DAYS).features()).hasSize(1);

@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  * 5   D2   alice  sample-cli  build    ok    40 ms  1.2.0 linux amd64 17
  * 6   D2   carol  sample-cli  deploy   fail 2000 ms 1.2.0 windows amd64 17 --env=[prod]  java.lang.IllegalStateException
  * 7   D2   carol  sample-cli  build    fail   5 ms  1.2.0 windows amd64 17 (exit code only)
- * 8   D3   bob    sample-cli  build    ok  1000 ms  1.2.0 linux amd64 21
+ * 8   D3   bob    sample-cli  build    ok  1000 ms  1.2.0 linux amd64 21  in CI (ci true, interactive false)
  * 9   D4   alice  sample-cli  deploy   ok  3000 ms  1.2.0 linux amd64 17  --env=[eu]
  * 10  D4   alice  sample-cli  build    fail  50 ms  1.2.0 linux amd64 17  java.io.IOException
  * 11  D1   alice  sample-cli  feature_used cache     (linux amd64 17, 1.2.0)
@@ -71,7 +71,7 @@ public final class KnownEvents {
     command(events, 5, SERVICE, D2, ALICE, "build", true, 40, "1.2.0", LINUX, null, List.of(), Map.of());
     command(events, 6, SERVICE, D2, CAROL, "deploy", false, 2000, "1.2.0", WINDOWS, "java.lang.IllegalStateException", List.of("--env"), Map.of("--env", List.of("prod")));
     command(events, 7, SERVICE, D2, CAROL, "build", false, 5, "1.2.0", WINDOWS, null, null, null);
-    command(events, 8, SERVICE, D3, BOB, "build", true, 1000, "1.2.0", new String[] {"linux", "amd64", "21.0.4"}, null, null, null);
+    command(events, 8, SERVICE, D3, BOB, "build", true, 1000, "1.2.0", new String[] {"linux", "amd64", "21.0.4", "ci"}, null, null, null);
     command(events, 9, SERVICE, D4, ALICE, "deploy", true, 3000, "1.2.0", LINUX, null, List.of("--env"), Map.of("--env", List.of("eu")));
     command(events, 10, SERVICE, D4, ALICE, "build", false, 50, "1.2.0", LINUX, "java.io.IOException", null, null);
     usage(events, 11, D1, ALICE, "feature_used", "feature", "cache", LINUX);
@@ -137,6 +137,9 @@ public final class KnownEvents {
 
   private static void platform(ObjectNode metadata, String version, String[] platform) {
     metadata.put("version", version).put("os", platform[0]).put("arch", platform[1]).put("java_version", platform[2]);
+    if (platform.length > 3) { // a run in CI
+      metadata.put("ci", true).put("interactive", false);
+    }
   }
 
   private static ObjectNode event(int number, String type, LocalDate day, String user) {
