@@ -123,7 +123,8 @@ class CollectorFaultIT {
       assertThat(System.currentTimeMillis()).as("still within Retry-After").isLessThan(failed.nextAttempt());
     }
     List<String> before = recorded.allIds();
-    assertThat(before).hasSize(2).doesNotHaveDuplicates();
+    assertThat(before).doesNotHaveDuplicates();
+    assertThat(recorded.runIds()).hasSize(2);
 
     try (RunningCollector collector = RunningCollector.start(dir, port)) {
       await().atMost(Duration.ofSeconds(10))
@@ -152,8 +153,9 @@ class CollectorFaultIT {
 
   /** Starts collector-lite where the faulty one was and uploads in the foreground. */
   private void repairAndFlush() throws Exception {
-    List<String> before = recorded.allIds();
-    assertThat(before).as("recorded and kept").hasSize(runs.tags().size()).doesNotHaveDuplicates();
+    List<String> before = recorded.allIds(); // the runs' events, and the inventory of the first due run
+    assertThat(before).as("recorded and kept").doesNotHaveDuplicates();
+    assertThat(recorded.runIds()).as("runs' events recorded and kept").hasSize(runs.tags().size());
     try (RunningCollector collector = RunningCollector.start(dir, port)) {
       SampleCliJar.Output flush = cli.runWithoutTerminal("telemetry", "flush");
 

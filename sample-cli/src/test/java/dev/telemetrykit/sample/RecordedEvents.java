@@ -42,16 +42,37 @@ record RecordedEvents(Path home) {
     return m.group(1);
   }
 
-  /** Ids of the complete journal files; each file is checked to hold the whole event it names. */
+  /**
+   * Ids of the events in the complete journal files. A file holds the events of one run, one a
+   * line (the run's own event and, for a version's first due run, the command inventory before
+   * it), and is named by the first; each is checked to hold the whole event it names.
+   */
   List<String> journalIds() throws IOException {
+    return journalIds(type -> true);
+  }
+
+  private List<String> journalIds(Predicate<Object> eventType) throws IOException {
     List<String> ids = new ArrayList<>();
     for (Path file : files(name -> name.endsWith(".json") && !name.startsWith("."))) {
       String name = file.getFileName().toString();
-      String id = name.substring(0, name.length() - ".json".length());
-      Object parsed = Json.parseObject(Files.readString(file)).get("event_id");
-      assertThat(parsed).as("the event in %s", file).isEqualTo(id);
-      ids.add(id);
+      List<String> lines = Files.readAllLines(file);
+      assertThat(lines).as("the events in %s", file).isNotEmpty();
+      assertThat(Json.parseObject(lines.get(0)).get("event_id")).as("the first event in %s", file)
+          .isEqualTo(name.substring(0, name.length() - ".json".length()));
+      for (String line : lines) {
+        var event = Json.parseObject(line);
+        if (eventType.test(event.get("event_type"))) {
+          ids.add((String) event.get("event_id"));
+        }
+      }
     }
+    return ids;
+  }
+
+  /** Ids of the runs' own events ({@code command_executed}), in the journal and the queue. */
+  List<String> runIds() throws IOException, SQLException {
+    List<String> ids = new ArrayList<>(journalIds("command_executed"::equals));
+    ids.addAll(queuedIds("WHERE event_type = 'command_executed'"));
     return ids;
   }
 
@@ -62,13 +83,17 @@ record RecordedEvents(Path home) {
 
   /** Ids of the events in the queue, or none when there is no queue. */
   List<String> queuedIds() throws SQLException {
+    return queuedIds("");
+  }
+
+  private List<String> queuedIds(String where) throws SQLException {
     if (!Files.exists(database())) {
       return List.of();
     }
     List<String> ids = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database());
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT event_id FROM events")) {
+        ResultSet rs = s.executeQuery("SELECT event_id FROM events " + where)) {
       while (rs.next()) {
         ids.add(rs.getString(1));
       }

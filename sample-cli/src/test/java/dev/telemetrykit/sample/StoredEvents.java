@@ -44,8 +44,20 @@ record StoredEvents(Path database) {
     }
   }
 
+  /** Every stored event of {@code userId}: its runs' events and the command inventory. */
   List<String> eventIds(String userId) throws SQLException {
     return column("event_id", userId);
+  }
+
+  /** The stored events of {@code userId}'s runs ({@code command_executed}). */
+  List<String> runEventIds(String userId) throws SQLException {
+    return column("CASE WHEN event_type = 'command_executed' THEN event_id END", userId).stream()
+        .filter(java.util.Objects::nonNull).toList();
+  }
+
+  /** The types of {@code userId}'s stored events other than runs' events, once each. */
+  List<String> otherEventTypes(String userId) throws SQLException {
+    return column("event_type", userId).stream().filter(type -> !type.equals("command_executed")).distinct().toList();
   }
 
   /**
@@ -53,7 +65,9 @@ record StoredEvents(Path database) {
    * its own region, so this names the run each stored event came from.
    */
   List<String> regions(String userId) throws SQLException {
-    return column("json_extract(metadata, '$.option_values.\"--region\"')", userId);
+    return column("CASE WHEN event_type = 'command_executed'"
+        + " THEN coalesce(json_extract(metadata, '$.option_values.\"--region\"'), '') END", userId).stream()
+        .filter(java.util.Objects::nonNull).map(region -> region.isEmpty() ? null : region).toList();
   }
 
   private List<String> column(String expression, String userId) throws SQLException {
