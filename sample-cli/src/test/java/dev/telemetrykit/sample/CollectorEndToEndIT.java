@@ -48,6 +48,14 @@ class CollectorEndToEndIT {
 
       await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
           assertThat(collector.get("/api/services/sample-cli/commands")).contains("\"command\":\"remote list\",\"count\":1"));
+
+      // The due run also sent the command tree: commands no one ran are listed with zero runs.
+      String inventory = collector.get("/api/services/sample-cli/inventory");
+      assertThat(inventory)
+          .contains("{\"command\":\"remote list\",\"runs\":1")
+          .contains("{\"command\":\"doctor\",\"runs\":0")
+          .contains("{\"command\":\"config set\",\"runs\":0")
+          .contains("{\"option\":\"--region\",\"runs\":0}");
     }
   }
 }

@@ -130,7 +130,7 @@ class CollectorFaultIT {
       await().atMost(Duration.ofSeconds(10))
           .until(() -> System.currentTimeMillis() > SyncFile.read(recorded.home()).nextAttempt());
       runs.run("limited-3"); // due again: its background upload sends all three
-      await().atMost(Duration.ofSeconds(30)).until(() -> StoredEvents.of(dir).eventIds(recorded.userId()).size() == 3);
+      await().atMost(Duration.ofSeconds(30)).until(() -> StoredEvents.of(dir).runEventIds(recorded.userId()).size() == 3);
       uploads.awaitNone();
 
       ExactlyOnce.assertStored(StoredEvents.of(dir), recorded.userId(), before, runs.tags());
