@@ -170,7 +170,7 @@ public final class Instrumentation implements IParameterExceptionHandler {
       EffectiveConsent consent = resolve(config, host);
       boolean records = mayRecord(config, consent);
       if (records) {
-        consent = consent.joined(config);
+        consent = joined(consent, config, host);
         records = mayRecord(config, consent);
       }
       boolean asks = !records && mayAsk(config, consent, host);
@@ -345,7 +345,7 @@ public final class Instrumentation implements IParameterExceptionHandler {
     }
     Diagnostics diagnostics = new Diagnostics(config.debug(), host.err());
     try {
-      EffectiveConsent consent = resolve(config, host).joined(config);
+      EffectiveConsent consent = joined(resolve(config, host), config, host);
       boolean records = mayRecord(config, consent);
       if (records && host.testRunWithoutKit()) {
         underTestWithoutKit(config, host);
@@ -358,6 +358,23 @@ public final class Instrumentation implements IParameterExceptionHandler {
       diagnostics.failed("starting telemetry", e);
       return null;
     }
+  }
+
+  /**
+   * {@code consent} after its tool joined its consent group, when this run is the tool's first
+   * under the group's yes: its upload schedule starts then, as {@code telemetry enable} starts it,
+   * so that joining does not make the first run start an upload at once.
+   */
+  private static EffectiveConsent joined(EffectiveConsent consent, TelemetryConfig config, HostEnvironment host) {
+    EffectiveConsent joined = consent.joined(config);
+    if (joined != consent && joined.granted()) {
+      try {
+        SyncState.startIfAbsent(config.syncStateFile(), host.time().epochMillis());
+      } catch (IOException e) {
+        // The first run is then due, as for a tool whose schedule file was lost: harmless.
+      }
+    }
+    return joined;
   }
 
   /**

@@ -41,6 +41,10 @@ public final class DataDir {
     return home.resolve(tool + ".json");
   }
 
+  public Path syncStateFile() {
+    return home().resolve(tool + ".sync.json");
+  }
+
   /** The events waiting in the journal (one per line of its files), in file order, as parsed JSON. */
   @SuppressWarnings("unchecked")
   public List<Map<String, Object>> journalEvents() {
