@@ -65,7 +65,7 @@ public class RecordEventBenchmark {
       journal.append(String.format("seed-%03d", i), "{}");
     }
     journaling = new Recorder(VersionSource.declared("1.2.0"), userId, props, false, true, journal, null, quiet,
-        TimeSource.SYSTEM, null);
+        TimeSource.SYSTEM, null, null);
     fields = new LinkedHashMap<>();
     fields.put("command", "remote add");
     fields.put("options", List.of("--verbose", "--track"));

@@ -68,25 +68,8 @@ public final class Recorder {
    * @param journal where events go; null in debug mode
    * @param debugOut where events are printed in debug mode; null otherwise
    * @param problemNote where invalid custom events are counted for {@code telemetry status}; null for nowhere
-   */
-  public Recorder(
-      VersionSource version,
-      String userId,
-      Properties systemProperties,
-      boolean ci,
-      boolean interactive,
-      Journal journal,
-      PrintStream debugOut,
-      Diagnostics diagnostics,
-      TimeSource time,
-      Path problemNote) {
-    this(version, userId, systemProperties, ci, interactive, journal, debugOut, diagnostics, time, problemNote, null);
-  }
-
-  /**
-   * As above, sending the app's command tree once per version ({@link #keepInventoryOnce}).
-   *
-   * @param inventoryNote holds the version whose command tree was last recorded; null to record none
+   * @param inventoryNote holds the version whose command tree was last recorded ({@link
+   *     #keepInventoryOnce}); null to record none
    */
   public Recorder(
       VersionSource version,

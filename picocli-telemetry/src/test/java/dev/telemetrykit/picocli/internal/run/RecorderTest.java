@@ -25,7 +25,7 @@ class RecorderTest {
   Recorder recorder(File journalDir) {
     return new Recorder(VersionSource.declared("1.0"), "a".repeat(64), new Properties(), false, false,
         new Journal(journalDir), null, new Diagnostics(true, new PrintStream(debug, true, StandardCharsets.UTF_8)),
-        TimeSource.SYSTEM, null);
+        TimeSource.SYSTEM, null, null);
   }
 
   static List<String> lines(Journal journal) throws Exception {
@@ -84,7 +84,7 @@ class RecorderTest {
     props.setProperty("os.arch", "arm64");
     props.setProperty("java.version", "21.0.2");
     Recorder mac = new Recorder(VersionSource.declared("1.0"), "a".repeat(64), props, false, false, null, null,
-        new Diagnostics(false, System.err), TimeSource.SYSTEM, null);
+        new Diagnostics(false, System.err), TimeSource.SYSTEM, null, null);
 
     assertThat(mac.toJson("feature_used", Map.of(), 0))
         .contains("\"os\":\"macos\"", "\"arch\":\"aarch64\"", "\"java_version\":\"21.0.2\"");
